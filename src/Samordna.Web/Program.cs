@@ -1,4 +1,10 @@
+using Samordna.Web.Features.Account;
+using Samordna.Web.Features.Admin;
+using Samordna.Web.Features.News;
+using Samordna.Web.Features.Pages;
 using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Demo;
+using Samordna.Web.Platform.Email;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Web;
 
@@ -8,15 +14,26 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWebPlatform();
 builder.AddData();
 builder.AddSamordnaIdentity();
+builder.AddEmail();
 
 // Features.
+builder.AddAccount();
+builder.AddAdmin();
+builder.AddPages();
+builder.AddNews();
 
 var app = builder.Build();
 
 app.UseWebPlatform();
 app.MapWebPlatform();
+app.MapEmail();
+app.MapAccount();
+app.MapAdmin();
+app.MapPages();
+app.MapNews();
 
 await app.MigrateDatabaseAsync();
+await app.SeedAsync();
 await app.RunAsync();
 
 /// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>

@@ -53,6 +53,8 @@ public static class WebModule
         });
         services.AddHsts(options => { options.MaxAge = TimeSpan.FromDays(365); options.IncludeSubDomains = false; });
         services.AddSingleton<StartPageBlocks>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<Demo.DemoNotes>();
         return builder;
     }
 
