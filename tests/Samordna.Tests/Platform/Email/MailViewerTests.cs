@@ -148,7 +148,7 @@ public sealed class MailViewerTests(SamordnaFactory factory) : IClassFixture<Sam
         Assert.Equal(mail.HtmlBody, await html.Content.ReadAsStringAsync(Ct));
 
         var audited = await factory.WithDbAsync(db => Task.FromResult(db.Set<AuditEntry>()
-            .Count(a => a.Action == "email.view" && a.SubjectId == mail.Id.ToString())));
+            .Count(a => a.Action == AuditActions.PersonalDataRead && a.SubjectId == mail.Id.ToString())));
         Assert.Equal(1, audited);
     }
 
@@ -199,7 +199,7 @@ public sealed class MailViewerTests(SamordnaFactory factory) : IClassFixture<Sam
         var after = await client.GetDocumentAsync($"/admin/e-post/{mail.Id}");
         Assert.Null(after.QuerySelector("form[action$='/retry']"));
         var audited = await factory.WithDbAsync(db => Task.FromResult(db.Set<AuditEntry>()
-            .Count(a => a.Action == "email.retry" && a.SubjectId == mail.Id.ToString())));
+            .Count(a => a.Action == Samordna.Web.Features.Admin.Mail.DetailsModel.RetriedAction && a.SubjectId == mail.Id.ToString())));
         Assert.Equal(1, audited);
     }
 

@@ -27,6 +27,9 @@ public sealed class DetailsModel(
 
     public const string AuditSubject = "OutboxEmail";
 
+    /// <summary>Audit action of the retry button.</summary>
+    public const string RetriedAction = "email.retried";
+
     public OutboxEmail Mail { get; private set; } = null!;
 
     public string MessageId => writer.MessageIdFor(Mail.IdempotencyKey);
@@ -39,7 +42,7 @@ public sealed class DetailsModel(
         {
             return NotFound();
         }
-        await audit.WriteAsync("email.view", AuditSubject, id.ToString(), cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditActions.PersonalDataRead, AuditSubject, id.ToString(), $"E-post till {Mail.To} lästes i e-postvisaren", cancellationToken: cancellationToken);
         return Page();
     }
 
@@ -61,7 +64,7 @@ public sealed class DetailsModel(
         {
             return NotFound();
         }
-        await audit.WriteAsync("email.export", AuditSubject, id.ToString(), cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditActions.PersonalDataExported, AuditSubject, id.ToString(), $"E-post till {Mail.To} laddades ner som .eml", cancellationToken: cancellationToken);
         var path = files.PathOf(id);
         // The file the File transport wrote, byte for byte; otherwise (SMTP, or not sent yet) the same MIME rendering.
         byte[] bytes;
@@ -105,7 +108,7 @@ public sealed class DetailsModel(
         mail.NextAttemptAt = time.GetUtcNow();
         mail.LockedUntil = null;
         mail.LockToken = null;
-        audit.Add("email.retry", AuditSubject, id.ToString());
+        audit.Add(RetriedAction, AuditSubject, id.ToString(), $"Misslyckad e-post till {mail.To} köades för nya försök");
         await db.SaveChangesAsync(cancellationToken);
         signal.Wake();
         TempData["Status"] = "Meddelandet ligger i kön igen och skickas om en stund.";

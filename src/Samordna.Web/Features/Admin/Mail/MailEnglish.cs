@@ -5,8 +5,7 @@ public static class MailEnglish
 {
     public static IReadOnlyDictionary<string, string> Texts { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["E-post"] = "E-mail",
-        ["Brödsmulor"] = "Breadcrumbs",
+        ["Skickad e-post"] = "Sent e-mail",
         ["Allt som systemet skickar med e-post, det senaste först."] = "Everything the system sends by e-mail, newest first.",
         ["E-posten skickas inte ut: den sparas som .eml-filer i mappen"] = "E-mail is not sent out: it is saved as .eml files in the folder",
         ["Ställ in Email:Transport=Smtp för att skicka på riktigt."] = "Set Email:Transport=Smtp to send for real.",
@@ -32,7 +31,6 @@ public static class MailEnglish
         ["Väntar"] = "Pending",
         ["Skickas"] = "Sending",
         ["Misslyckades"] = "Failed",
-        ["Meddelande"] = "Message",
         ["Meddelandet kunde inte skickas"] = "The message could not be sent",
         ["efter"] = "after",
         ["försök."] = "attempt(s).",
