@@ -4,7 +4,8 @@ namespace Samordna.Web.Platform.Email;
 
 /// <summary>
 /// Runs <see cref="EmailDispatcher"/> at start, whenever a save with new messages wakes it, and every
-/// Email:DispatchIntervalSeconds (which also catches messages saved in a transaction committed after the save).
+/// Email:DispatchIntervalSeconds (which also catches messages saved in a transaction committed after the save);
+/// once an hour it also deletes messages past Email:RetentionDays.
 /// </summary>
 public sealed partial class EmailDispatchService(
     EmailDispatcher dispatcher,
@@ -12,6 +13,8 @@ public sealed partial class EmailDispatchService(
     IOptions<EmailOptions> options,
     ILogger<EmailDispatchService> logger) : BackgroundService
 {
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.BackgroundDispatch)
@@ -20,11 +23,18 @@ public sealed partial class EmailDispatchService(
         }
         await Task.Yield();
         var interval = TimeSpan.FromSeconds(options.Value.DispatchIntervalSeconds);
+        var nextPurge = TimeSpan.Zero;
+        var running = System.Diagnostics.Stopwatch.StartNew();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await dispatcher.DispatchDueAsync(stoppingToken);
+                if (running.Elapsed >= nextPurge)
+                {
+                    nextPurge = running.Elapsed + PurgeInterval;
+                    await dispatcher.PurgeExpiredAsync(stoppingToken);
+                }
                 await signal.WaitAsync(interval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -14,6 +14,7 @@ public sealed partial class EmailDispatcher(
     IServiceScopeFactory scopes,
     IEmailTransport transport,
     EmlWriter writer,
+    FileEmailTransport files,
     TimeProvider time,
     IOptions<EmailOptions> options,
     ILogger<EmailDispatcher> logger) : IDisposable
@@ -50,7 +51,7 @@ public sealed partial class EmailDispatcher(
                 var fresh = due.Where(seen.Add).ToList();
                 if (fresh.Count == 0)
                 {
-                    return summary;
+                    break;
                 }
                 await Parallel.ForEachAsync(
                     fresh,
@@ -58,14 +59,58 @@ public sealed partial class EmailDispatcher(
                     async (id, token) => summary.Add(await SendOneAsync(id, token)));
                 if (fresh.Count < due.Count || due.Count < Options.BatchSize)
                 {
-                    return summary;
+                    break;
                 }
             }
+            if (summary.Sent + summary.Retrying + summary.Failed > 0)
+            {
+                LogPass(summary.Sent, summary.Retrying, summary.Failed);
+            }
+            return summary;
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Deletes sent and failed messages older than Email:RetentionDays, with their .eml files; returns how many.
+    /// Pending messages are never deleted.
+    /// </summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        if (Options.RetentionDays == 0)
+        {
+            return 0;
+        }
+        var cutoff = time.GetUtcNow().AddDays(-Options.RetentionDays);
+        var total = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var outbox = scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxEmail>();
+            var expired = await outbox
+                .Where(x => (x.Status == OutboxEmailStatus.Sent || x.Status == OutboxEmailStatus.Failed) && x.CreatedAt < cutoff)
+                .Select(x => x.Id)
+                .Take(500)
+                .ToListAsync(cancellationToken);
+            if (expired.Count == 0)
+            {
+                break;
+            }
+            await outbox.Where(x => expired.Contains(x.Id)).ExecuteDeleteAsync(cancellationToken);
+            foreach (var path in expired.Select(files.PathOf).Where(File.Exists))
+            {
+                File.Delete(path);
+            }
+            total += expired.Count;
+        }
+        if (total > 0)
+        {
+            LogPurged(total, Options.RetentionDays);
+        }
+        return total;
     }
 
     private static IQueryable<OutboxEmail> Due(IQueryable<OutboxEmail> outbox, DateTimeOffset now, int maxAttempts) =>
@@ -179,7 +224,7 @@ public sealed partial class EmailDispatcher(
     public void Dispose() => gate.Dispose();
 
     // The recipient's address is personal data and stays out of the logs; the outbox id leads to it.
-    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {OutboxId} sent (attempt {Attempt}).")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "E-mail {OutboxId} sent (attempt {Attempt}).")]
     private partial void LogSent(Guid outboxId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {OutboxId} failed on attempt {Attempt}; next try in {Delay}.")]
@@ -190,6 +235,12 @@ public sealed partial class EmailDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {OutboxId} was sent, but its lease had run out and another dispatcher took it over; it may arrive twice (same Message-ID). Raise Email:LeaseSeconds.")]
     private partial void LogLeaseLost(Guid outboxId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail dispatch: {Sent} sent, {Retrying} to retry, {Failed} failed for good.")]
+    private partial void LogPass(int sent, int retrying, int failed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} e-mail(s) older than {Days} days from the outbox (Email:RetentionDays).")]
+    private partial void LogPurged(int count, int days);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} e-mail(s) were abandoned mid-send on their last attempt and are marked Failed.")]
     private partial void LogAbandoned(int count);

@@ -39,6 +39,12 @@ public sealed class EmailOptions
     /// <summary>Messages sent at the same time (SMTP connections), since one connection stalls on every message.</summary>
     public int MaxParallelSends { get; set; } = 4;
 
+    /// <summary>
+    /// Days a sent or failed message (and its .eml file) is kept for the mail viewer before it is deleted; 0 keeps
+    /// everything. Messages hold personal data (addresses, names, links), so they are not kept for ever by default.
+    /// </summary>
+    public int RetentionDays { get; set; } = 90;
+
     /// <summary>Folder of the File transport. Defaults to mail/ in the data folder.</summary>
     public string Directory { get; set; } = "";
 
@@ -106,6 +112,10 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (options.LeaseSeconds < options.Smtp.TimeoutSeconds + 30)
         {
             errors.Add($"Email:LeaseSeconds ({options.LeaseSeconds}) must exceed Email:Smtp:TimeoutSeconds ({options.Smtp.TimeoutSeconds}) by at least 30 seconds, or a slow send could be taken over and sent twice.");
+        }
+        if (options.RetentionDays is < 0 or > 36_500)
+        {
+            errors.Add("Email:RetentionDays must be between 0 (keep everything) and 36500.");
         }
         if (options.BatchSize is < 1 or > 1000)
         {

@@ -224,4 +224,33 @@ public sealed class EmailDispatchTests(ScriptedTransportFactory factory) : IClas
             Assert.Equal(OutboxEmailStatus.Sent, (await ReloadAsync(mail)).Status);
         }
     }
+
+    [Fact]
+    public async Task Sent_messages_past_the_retention_are_deleted_with_their_files_but_waiting_ones_are_kept()
+    {
+        var old = await EnqueueAsync();
+        await factory.DispatchMailAsync();
+        Assert.True(File.Exists(factory.MailFilePath(old)));
+        // A message in a long back-off: still pending when the retention has passed.
+        var waiting = await EnqueueAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            var row = await db.Set<OutboxEmail>().FindAsync([waiting.Id], Ct);
+            row!.NextAttemptAt = factory.Clock.GetUtcNow().AddYears(1);
+            await db.SaveChangesAsync(Ct);
+        });
+        factory.Clock.Advance(TimeSpan.FromDays(Options.RetentionDays) - TimeSpan.FromMinutes(1));
+        var recent = await EnqueueAsync();
+        await factory.DispatchMailAsync();
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var purged = await factory.Services.GetRequiredService<EmailDispatcher>().PurgeExpiredAsync(Ct);
+
+        Assert.True(purged >= 1);
+        Assert.Empty(await factory.OutboxMailsToAsync(old.To));
+        Assert.False(File.Exists(factory.MailFilePath(old)));
+        Assert.Equal(OutboxEmailStatus.Pending, (await ReloadAsync(waiting)).Status);
+        Assert.Equal(OutboxEmailStatus.Sent, (await ReloadAsync(recent)).Status);
+        Assert.True(File.Exists(factory.MailFilePath(recent)));
+    }
 }
