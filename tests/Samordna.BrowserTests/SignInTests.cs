@@ -13,9 +13,9 @@ public sealed class SignInTests(BrowserFixture browser)
         await using var session = await browser.OpenAsync();
         var page = session.Page;
 
-        await page.SignInAsync(DemoPerson.Staff);
+        await page.SignInAsync(DemoPerson.Tina);
 
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mitt konto" })).ToContainTextAsync(DemoPerson.Staff.DisplayName);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mitt konto" })).ToContainTextAsync(DemoPerson.Tina.DisplayName);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" })).ToBeVisibleAsync();
         Assert.Empty(session.Problems);
     }
@@ -27,7 +27,7 @@ public sealed class SignInTests(BrowserFixture browser)
         var page = session.Page;
         await page.VisitAsync("/konto/logga-in");
 
-        await page.GetByLabel("E-post eller användarnamn").FillAsync(DemoPerson.Staff.SignIn);
+        await page.GetByLabel("E-post eller användarnamn").FillAsync(DemoPerson.Tina.SignIn);
         await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync("fel-lösenord");
         var response = await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync(),
@@ -35,7 +35,7 @@ public sealed class SignInTests(BrowserFixture browser)
 
         Assert.Equal(400, response.Status);
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fel e-postadress, användarnamn eller lösenord");
-        await Expect(page.GetByLabel("E-post eller användarnamn")).ToHaveValueAsync(DemoPerson.Staff.SignIn);
+        await Expect(page.GetByLabel("E-post eller användarnamn")).ToHaveValueAsync(DemoPerson.Tina.SignIn);
         await Expect(page.GetByLabel("Lösenord", new() { Exact = true })).ToHaveValueAsync("");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mitt konto" })).ToHaveCountAsync(0);
     }

@@ -38,8 +38,25 @@ public static class SitePages
         ("/fel/404", 404),
     ];
 
-    /// <summary>Planned pages that are not in the application yet: URL and why the row is skipped. Empty when all are built.</summary>
-    public static readonly Dictionary<string, string> NotBuiltYet = new(StringComparer.Ordinal);
+    private const string PagesArea = "Arrives with the content pages (Pages area); delete this line from SitePages.NotBuiltYet when they are merged.";
+
+    /// <summary>
+    /// Planned pages that are not in the application yet, with the reason their rows are skipped. A test fails as
+    /// soon as one of them exists, so the skip cannot outlive the missing page. Empty when all are built.
+    /// </summary>
+    public static readonly Dictionary<string, string> NotBuiltYet = new(StringComparer.Ordinal)
+    {
+        ["/om"] = PagesArea,
+        ["/kontakt"] = PagesArea,
+        ["/tillganglighet"] = PagesArea,
+        ["/personuppgifter"] = PagesArea,
+        ["/cookies"] = PagesArea,
+        ["/admin/e-post"] = "Arrives with the e-mail viewer (Email area); delete this line from SitePages.NotBuiltYet when it is merged.",
+    };
+
+    /// <summary>Who opens <paramref name="url"/> in the scans.</summary>
+    public static Visitor VisitorOf(string url) =>
+        SignedIn.FirstOrDefault(p => p.Url == url) is { Url: not null } page ? page.Visitor : Visitor.Anonymous;
 
     /// <summary>URL, visitor, expected status: every page, for the accessibility scan.</summary>
     public static TheoryData<string, Visitor, int> All

@@ -59,20 +59,35 @@ public static class PageSteps
         return text.ToString();
     }
 
-    /// <summary>Elements that stick out past the right edge of the viewport, the usual cause of horizontal scrolling.</summary>
+    /// <summary>
+    /// The elements that make the page scroll sideways: past the right edge of the viewport and not clipped by a
+    /// scrolling ancestor (an absolutely positioned element escapes an overflow container that is not positioned).
+    /// </summary>
     public static async Task<string[]> OverflowingElementsAsync(this IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
         return await page.EvaluateAsync<string[]>("""
             () => {
-              const limit = document.documentElement.clientWidth;
+              const limit = document.documentElement.clientWidth + 0.5;
               const describe = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-                (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '');
-              return [...document.body.querySelectorAll('*')]
-                .filter(e => e.getBoundingClientRect().right > limit + 0.5)
-                .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= limit + 0.5)
-                .slice(0, 10)
-                .map(e => describe(e) + ' (right edge at ' + Math.round(e.getBoundingClientRect().right) + ' px)');
+                (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '') +
+                ' (right edge at ' + Math.round(e.getBoundingClientRect().right) + ' px)';
+              const escapes = e => {
+                const position = getComputedStyle(e).position;
+                if (position === 'fixed') return true;
+                let needsPositioned = position === 'absolute';
+                for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                  const style = getComputedStyle(a);
+                  if (needsPositioned && style.position === 'static') continue;
+                  if (style.overflowX !== 'visible') return false;
+                  if (style.position === 'fixed') return true;
+                  needsPositioned = style.position === 'absolute';
+                }
+                return true;
+              };
+              const culprits = [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > limit && escapes(e));
+              return culprits.filter(e => !culprits.some(c => c !== e && c.contains(e))).slice(0, 10).map(describe);
             }
             """);
     }
