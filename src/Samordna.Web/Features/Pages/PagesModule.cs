@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Web;
@@ -19,8 +17,6 @@ public static class PagesModule
     {
         var services = builder.Services;
         services.AddScoped<ContentPageService>();
-        // Deleting a page is audited; the platform may register the audit log already, which is fine.
-        services.TryAddScoped<AuditLog>();
         services.AddSingleton<PageBodyRenderer>();
         services.AddDefaultContentSeeder<DefaultPagesSeeder>();
         services.AddSingleton(new EnglishTexts(PagesEnglish.Texts));

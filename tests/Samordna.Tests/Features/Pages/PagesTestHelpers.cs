@@ -29,6 +29,15 @@ internal static class PagesTestHelpers
                 UpdatedByName = "Test",
                 Version = 1,
             };
+            page.Revisions.Add(new ContentPageRevision
+            {
+                Version = 1,
+                Title = title,
+                Description = page.Description,
+                Body = body,
+                SavedAt = now,
+                SavedByName = "Test",
+            });
             db.Add(page);
             await db.SaveChangesAsync();
             return page;
@@ -43,4 +52,18 @@ internal static class PagesTestHelpers
 
     public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response) =>
         Forms.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+    public const string PageForm = "form.page-form";
+
+    /// <summary>Presses Spara (or Förhandsgranska) on a page form, as loaded in <paramref name="document"/> or freshly.</summary>
+    public static Task<HttpResponseMessage> SubmitPageFormAsync(this HttpClient client, string url, Dictionary<string, string> values, string intent = "save", IHtmlDocument? document = null) =>
+        document is null
+            ? client.SubmitFormAsync(url, values, PageForm, "intent", intent)
+            : client.SubmitFormAsync(document, url, values, PageForm, "intent", intent);
+
+    public static string TextAreaValue(this IHtmlDocument document, string name) =>
+        ((IHtmlTextAreaElement)document.QuerySelector($"textarea[name='{name}']")!).Value;
+
+    public static string InputValue(this IHtmlDocument document, string name) =>
+        ((IHtmlInputElement)document.QuerySelector($"input[name='{name}']")!).Value;
 }
