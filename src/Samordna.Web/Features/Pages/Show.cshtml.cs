@@ -16,10 +16,15 @@ public sealed class ShowModel(ContentPageService pages) : PageModel
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
         var requiredFromPath = RequiredPages.FromPath(Request.Path);
-        if (slug is not null && RequiredPages.IsRequired(slug))
+        if (slug is not null)
         {
-            // /sida/om is the same page as /om; send the visitor (and search engines) to the one address.
-            return RedirectPermanent(RequiredPages.PathOf(slug));
+            var canonical = slug.ToLowerInvariant();
+            if (RequiredPages.IsRequired(canonical) || canonical != slug)
+            {
+                // /sida/om is the same page as /om, and /sida/Kontakta-Oss the same as /sida/kontakta-oss: send the
+                // visitor (and search engines) to the one address.
+                return RedirectPermanent(RequiredPages.PathOf(canonical));
+            }
         }
         var key = requiredFromPath ?? slug;
         if (string.IsNullOrEmpty(key))

@@ -102,6 +102,10 @@ public sealed class PublicPagesTests(SamordnaFactory factory) : IClassFixture<Sa
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
         Assert.Equal("/om", redirect.Headers.Location?.OriginalString);
 
+        using var upperCase = await client.GetAsync(new Uri("/sida/Arsredovisning-2026", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.MovedPermanently, upperCase.StatusCode);
+        Assert.Equal("/sida/arsredovisning-2026", upperCase.Headers.Location?.OriginalString);
+
         using var missing = await client.GetAsync(new Uri("/sida/finns-inte", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
