@@ -22,7 +22,7 @@ public sealed class DefaultPagesSeederTests(SamordnaFactory factory) : IClassFix
         await factory.WithDbAsync(db => db.Set<ContentPage>().Where(p => p.Slug == RequiredPages.Cookies).ExecuteDeleteAsync(Ct));
 
         // A second application on the same database: it migrates and runs the default content seeders at start.
-        await using (var restarted = new RestartedFactory(factory))
+        await using (var restarted = new SamordnaFactory(factory))
         {
             await restarted.InitializeAsync();
             var (response, document) = await restarted.CreateBrowserClient().GetHtmlAsync("/om");
@@ -39,14 +39,5 @@ public sealed class DefaultPagesSeederTests(SamordnaFactory factory) : IClassFix
         var cookies = await factory.PageAsync(RequiredPages.Cookies);
         Assert.Contains("samordna.lang", cookies.Body, StringComparison.Ordinal);
         Assert.Equal(1, await factory.RevisionCountAsync(cookies.Id));
-    }
-
-    /// <summary>The same installation started again: same data folder or PostgreSQL database as <paramref name="original"/>.</summary>
-    private sealed class RestartedFactory(SamordnaFactory original) : SamordnaFactory
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
-            original.UsesPostgres
-                ? [new("ConnectionStrings:Samordna", original.PostgresConnectionString)]
-                : [new("Samordna:DataDirectory", original.DataDirectory)];
     }
 }
