@@ -49,7 +49,6 @@ public static class SitePages
     /// </summary>
     public static readonly Dictionary<string, string> NotBuiltYet = new(StringComparer.Ordinal)
     {
-        ["/admin/e-post"] = "Arrives with the e-mail viewer (Email area); delete this line from SitePages.NotBuiltYet when it is merged.",
     };
 
     /// <summary>Who opens <paramref name="url"/> in the scans.</summary>
