@@ -312,7 +312,7 @@ public static class DefaultPages
 
         - **Syfte:** kommer ihåg om du har valt att läsa webbplatsen på engelska eller svenska. Den innehåller bara språkkoden.
         - **Sätts:** bara när du byter språk.
-        - **Lagringstid:** tills du tar bort den i webbläsaren eller byter språk igen.
+        - **Lagringstid:** ett år från senaste bytet, eller tills du tar bort den i webbläsaren.
 
         ## Så tar du bort cookies
 
