@@ -51,7 +51,6 @@ public static class SitePages
         ["/tillganglighet"] = PagesArea,
         ["/personuppgifter"] = PagesArea,
         ["/cookies"] = PagesArea,
-        ["/admin/e-post"] = "Arrives with the e-mail viewer (Email area); delete this line from SitePages.NotBuiltYet when it is merged.",
     };
 
     /// <summary>Who opens <paramref name="url"/> in the scans.</summary>
