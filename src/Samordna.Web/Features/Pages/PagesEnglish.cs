@@ -16,6 +16,11 @@ public static class PagesEnglish
         ["Redaktionens meny"] = "Editorial menu",
         ["Översikt"] = "Overview",
         ["Sidor"] = "Pages",
+        ["Dokument"] = "Documents",
+        ["Nyhetsbrev"] = "Newsletter",
+        ["Årsredovisningar, styrelseprotokoll och anslagstavlan som PDF."] = "Annual reports, board minutes and the notice board as PDF.",
+        ["Webbinarier, frukostmöten, workshoppar och mingel med anmälan."] = "Webinars, breakfast meetings, workshops and mingles with registration.",
+        ["Prenumeranter, utskick och arkivet över skickade nyhetsbrev."] = "Subscribers, mailings and the archive of sent newsletters.",
         ["Redaktörens verktyg för webbplatsens sidor och nyheter."] = "The editor's tools for the website's pages and news.",
         ["Här skriver och ändrar du innehållet på den öppna webbplatsen. Det du sparar syns direkt för alla besökare."] =
             "Here you write and change the content of the public website. What you save is shown to all visitors at once.",
