@@ -47,6 +47,8 @@ public static class EmailModule
         services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtpTransport
             ? sp.GetRequiredService<SmtpEmailTransport>()
             : sp.GetRequiredService<FileEmailTransport>());
+        services.AddSingleton<PipelinedSmtpTransport>();
+        services.AddSingleton<BulkEmailTransport>();
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService<EmailDispatchService>();
 
