@@ -72,7 +72,8 @@ public sealed partial class CampaignSender(
         return await stale.ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task StartDueAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the campaigns whose time has come (writes their recipients), without sending yet.</summary>
+    public async Task StartDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordna.Web.Platform.Data;
@@ -12,12 +13,15 @@ namespace Samordna.Web.Features.Newsletter;
 public sealed class CampaignInput
 {
     [Display(Name = "Ämnesrad")]
+    [ValidateNever]
     public string Subject { get; set; } = "";
 
     [Display(Name = "Förhandstext")]
+    [ValidateNever]
     public string Preheader { get; set; } = "";
 
     [Display(Name = "Text")]
+    [ValidateNever]
     public string Body { get; set; } = "";
 
     public bool IncludeNews { get; set; }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Samordna.Web.Features.Newsletter;
 
 /// <summary>The sign-up form's fields.</summary>
 public sealed class SignUpInput
 {
+    [ValidateNever]
     public string Email { get; set; } = "";
 
     public string? Name { get; set; }

@@ -220,6 +220,12 @@ internal sealed class SmtpConnection : IAsyncDisposable
             var mail = await ReadReplyAsync(cancellationToken);
             var rcpt = await ReadReplyAsync(cancellationToken);
             var data = await ReadReplyAsync(cancellationToken);
+            if (data.Code == 354 && (mail.Code != 250 || rcpt.Code is not (250 or 251)))
+            {
+                // RFC 2920 3.1: DATA accepted despite a refused sender or recipient; end the empty message.
+                await WriteAsync(".\r\n", cancellationToken);
+                await ReadReplyAsync(cancellationToken);
+            }
             Check(mail, 250, "MAIL FROM");
             NothingAccepted = false;
             Check(rcpt, 250, "RCPT TO");

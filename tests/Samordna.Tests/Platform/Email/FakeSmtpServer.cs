@@ -22,6 +22,14 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedSmtpMessage> Messages { get; } = new();
 
+    /// <summary>The extensions EHLO announces (e.g. add "PIPELINING").</summary>
+    public IReadOnlyList<string> Extensions { get; set; } = ["8BITMIME"];
+
+    /// <summary>Connections accepted so far.</summary>
+    public int Connections => connections;
+
+    private int connections;
+
     /// <summary>The reply to RCPT TO for an address; null means "250 OK".</summary>
     public Func<string, string?> RecipientReply { get; set; } = _ => null;
 
@@ -33,6 +41,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             while (!stopping.IsCancellationRequested)
             {
                 var client = await listener.AcceptTcpClientAsync(stopping.Token);
+                Interlocked.Increment(ref connections);
                 sessions.Add(ServeAsync(client));
             }
         }
@@ -60,8 +69,12 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                 switch (verb)
                 {
                     case "EHLO":
-                        await writer.WriteLineAsync("250-fake.example.se");
-                        await writer.WriteLineAsync("250 8BITMIME");
+                        var announced = Extensions;
+                        await writer.WriteLineAsync(announced.Count == 0 ? "250 fake.example.se" : "250-fake.example.se");
+                        for (var i = 0; i < announced.Count; i++)
+                        {
+                            await writer.WriteLineAsync((i == announced.Count - 1 ? "250 " : "250-") + announced[i]);
+                        }
                         break;
                     case "HELO" or "NOOP":
                         await writer.WriteLineAsync("250 OK");
@@ -83,6 +96,9 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                             recipients.Add(to);
                         }
                         await writer.WriteLineAsync(reply ?? "250 OK");
+                        break;
+                    case "DATA" when recipients.Count == 0:
+                        await writer.WriteLineAsync("554 5.5.1 No valid recipients");
                         break;
                     case "DATA":
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
