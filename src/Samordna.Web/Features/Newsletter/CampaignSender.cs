@@ -149,6 +149,7 @@ public sealed partial class CampaignSender(
             snapshot = new Snapshot(id, campaign.Subject, campaign.HtmlBody ?? "", campaign.TextBody ?? "", BaseUrlOf(campaign),
                 [.. campaign.Lists.Select(l => l.ListId)]);
         }
+        await SkipLeaversAsync(snapshot, cancellationToken);
         var handled = 0;
         while (true)
         {
@@ -161,6 +162,22 @@ public sealed partial class CampaignSender(
         }
         await FinishIfDoneAsync(id, cancellationToken);
         return handled;
+    }
+
+    /// <summary>
+    /// Whoever left, or dropped every list of this campaign, before their copy went out gets nothing. Done in bulk
+    /// once per pass; each batch checks its own recipients again as it claims them.
+    /// </summary>
+    private async Task SkipLeaversAsync(Snapshot campaign, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var deliveries = scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<CampaignDelivery>();
+        var listIds = campaign.ListIds;
+        await deliveries
+            .Where(d => d.CampaignId == campaign.Id && d.Status == DeliveryStatus.Pending &&
+                (d.Subscriber == null || d.Subscriber.Status != SubscriberStatus.Confirmed ||
+                 !d.Subscriber.Subscriptions.Any(s => listIds.Contains(s.ListId))))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, DeliveryStatus.Skipped), cancellationToken);
     }
 
     private static IQueryable<CampaignDelivery> Due(IQueryable<CampaignDelivery> deliveries, int campaignId, DateTimeOffset now, int maxAttempts) =>
@@ -177,12 +194,6 @@ public sealed partial class CampaignSender(
         var maxAttempts = Options.MaxAttempts;
         var listIds = campaign.ListIds;
 
-        // Whoever left, or dropped every list of this campaign, before their copy went out gets nothing.
-        await deliveries
-            .Where(d => d.CampaignId == campaign.Id && d.Status == DeliveryStatus.Pending &&
-                (d.Subscriber == null || d.Subscriber.Status != SubscriberStatus.Confirmed ||
-                 !d.Subscriber.Subscriptions.Any(s => listIds.Contains(s.ListId))))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, DeliveryStatus.Skipped), cancellationToken);
         // A copy abandoned mid-send on its last allowed attempt (the node died each time) is given up.
         await deliveries
             .Where(d => d.CampaignId == campaign.Id && d.Status == DeliveryStatus.Sending && d.LockedUntil <= now && d.Attempts >= maxAttempts)

@@ -20,7 +20,7 @@ public sealed class NewsletterOptions
     public int Connections { get; set; } = 4;
 
     /// <summary>Recipients claimed at a time (smaller when the send rate is low, so a batch takes at most ten seconds).</summary>
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>How long claimed recipients are reserved before a restarted or other node may send them again.</summary>
     public int LeaseSeconds { get; set; } = 300;
