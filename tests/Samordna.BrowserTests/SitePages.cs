@@ -19,6 +19,10 @@ public static class SitePages
         "/cookies",
         "/konto/logga-in",
         "/konto/glomt-losenord",
+        "/nyhetsbrev",
+        "/nyhetsbrev/tack",
+        "/nyhetsbrev/arkiv",
+        "/nyhetsbrev/arkiv/1",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>
@@ -35,12 +39,20 @@ public static class SitePages
         ("/redaktion/sidor/ny", Visitor.Administrator),
         ("/redaktion/sidor/1", Visitor.Administrator),
         ("/redaktion/sidor/1/versioner/1", Visitor.Administrator),
+        ("/redaktion/nyhetsbrev", Visitor.Administrator),
+        ("/redaktion/nyhetsbrev/ny", Visitor.Administrator),
+        ("/redaktion/nyhetsbrev/1", Visitor.Administrator),
+        ("/redaktion/nyhetsbrev/prenumeranter", Visitor.Administrator),
+        ("/redaktion/nyhetsbrev/importera", Visitor.Administrator),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>
     public static readonly (string Url, int Status)[] ErrorPages =
     [
         ("/fel/404", 404),
+        ("/nyhetsbrev/bekrafta?t=ogiltig", 400),
+        ("/nyhetsbrev/installningar?t=ogiltig", 400),
+        ("/nyhetsbrev/avsluta?t=ogiltig", 400),
     ];
 
     /// <summary>
