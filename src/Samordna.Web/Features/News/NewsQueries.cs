@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Samordna.Web.Platform.Data;
+
+namespace Samordna.Web.Features.News;
+
+/// <summary>
+/// The public side's reads. Every query asks the injected <see cref="TimeProvider"/> what time it is, so a scheduled
+/// article appears at its instant and not before, without any job having to run.
+/// </summary>
+public sealed class NewsQueries(AppDbContext db, TimeProvider time)
+{
+    public const int PageSize = 10;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public IQueryable<NewsArticle> Published()
+    {
+        var now = Now;
+        return db.Set<NewsArticle>().AsNoTracking().Where(a => a.PublishedAt != null && a.PublishedAt <= now);
+    }
+
+    /// <summary>A page of public articles, newest first, optionally within a year or a month.</summary>
+    public async Task<NewsPage> ListAsync(int? year, int? month, int page, CancellationToken cancellationToken, int pageSize = PageSize)
+    {
+        var query = Published();
+        if (year is { } y)
+        {
+            query = query.Where(a => a.PublishedYear == y);
+        }
+        if (month is { } m)
+        {
+            query = query.Where(a => a.PublishedMonth == m);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new NewsListItem(a.Id, a.Title, a.Ingress, a.Slug, a.PublishedAt!.Value, a.PublishedYear!.Value,
+                a.PublishedMonth!.Value, a.ImageId, a.ImageAlt))
+            .ToListAsync(cancellationToken);
+        return new NewsPage(items, page, pageSize, total);
+    }
+
+    public async Task<IReadOnlyList<NewsListItem>> LatestAsync(int count, CancellationToken cancellationToken) =>
+        (await ListAsync(null, null, 1, cancellationToken, count)).Items;
+
+    /// <summary>How many public articles each month has, newest month first.</summary>
+    public async Task<IReadOnlyList<ArchivePeriod>> ArchiveAsync(CancellationToken cancellationToken)
+    {
+        var rows = await Published()
+            .GroupBy(a => new { a.PublishedYear, a.PublishedMonth })
+            .Select(g => new { g.Key.PublishedYear, g.Key.PublishedMonth, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new ArchivePeriod(r.PublishedYear!.Value, r.PublishedMonth!.Value, r.Count))
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Month)
+            .ToList();
+    }
+
+    /// <summary>A public article by its current slug, with its tags and image.</summary>
+    public Task<NewsArticle?> FindPublishedAsync(string slug, CancellationToken cancellationToken) =>
+        Published().Include(a => a.Tags).Include(a => a.Image).FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+
+    /// <summary>The article that once had this slug, if it is public now.</summary>
+    public async Task<NewsArticle?> FindPublishedByEarlierSlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        var articleId = await db.Set<NewsSlugRedirect>().Where(r => r.Slug == slug).Select(r => (int?)r.ArticleId).FirstOrDefaultAsync(cancellationToken);
+        return articleId is null ? null : await Published().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+    }
+
+    /// <summary>When anything public last changed (for feeds and conditional requests).</summary>
+    public async Task<DateTimeOffset?> LastChangeAsync(CancellationToken cancellationToken)
+    {
+        var updated = await Published().MaxAsync(a => (DateTimeOffset?)a.UpdatedAt, cancellationToken);
+        var published = await Published().MaxAsync(a => a.PublishedAt, cancellationToken);
+        return updated > published ? updated : published;
+    }
+}
+
+public sealed record NewsListItem(int Id, string Title, string Ingress, string Slug, DateTimeOffset PublishedAt, int Year, int Month,
+    Guid? ImageId, string? ImageAlt)
+{
+    public string Url => NewsUrls.Article(Year, Month, Slug);
+}
+
+public sealed record NewsPage(IReadOnlyList<NewsListItem> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool HasPrevious => Page > 1;
+    public bool HasNext => Page < PageCount;
+}
+
+public sealed record ArchivePeriod(int Year, int Month, int Count);
