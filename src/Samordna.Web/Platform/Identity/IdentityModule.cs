@@ -19,7 +19,8 @@ public static class IdentityModule
         var services = builder.Services;
         services.AddIdentity<AppUser, AppRole>(options =>
             {
-                options.User.RequireUniqueEmail = true;
+                // Participants may have no e-mail (a pseudonym is enough); staff e-mail uniqueness is checked when inviting.
+                options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
@@ -35,7 +36,8 @@ public static class IdentityModule
             .AddSignInManager<SamordnaSignInManager>()
             .AddClaimsPrincipalFactory<SamordnaClaimsFactory>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         // Our own session rows do what the security-stamp check would, on every request; keep the stamp check too,
@@ -71,6 +73,7 @@ public static class IdentityModule
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "samordna.2fa");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "samordna.2fa-remember");
 
+        services.AddScoped<Audit.AuditLog>();
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledRequirement>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentRedirect>();

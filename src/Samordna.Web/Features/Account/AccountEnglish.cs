@@ -1,0 +1,48 @@
+namespace Samordna.Web.Features.Account;
+
+internal static class AccountEnglish
+{
+    public static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
+    {
+        ["E-post eller användarnamn"] = "E-mail or user name",
+        ["Välj inte detta på en dator som andra använder."] = "Do not choose this on a shared computer.",
+        ["Tvåstegsverifiering"] = "Two-step verification",
+        ["Öppna din autentiseringsapp och skriv in den sexsiffriga koden som visas för ditt konto."] = "Open your authenticator app and enter the six-digit code shown for your account.",
+        ["Sexsiffrig kod"] = "Six-digit code",
+        ["Verifiera"] = "Verify",
+        ["Har du inte tillgång till din telefon?"] = "No access to your phone?",
+        ["Logga in med en återställningskod"] = "Sign in with a recovery code",
+        ["Logga in med återställningskod"] = "Sign in with a recovery code",
+        ["Återställningskod"] = "Recovery code",
+        ["Glömt lösenordet"] = "Forgotten password",
+        ["Skicka länk"] = "Send link",
+        ["Välj nytt lösenord"] = "Choose a new password",
+        ["Aktivera ditt konto"] = "Activate your account",
+        ["Nytt lösenord"] = "New password",
+        ["Upprepa lösenordet"] = "Repeat the password",
+        ["Spara lösenord"] = "Save password",
+        ["Byt lösenord"] = "Change password",
+        ["Nuvarande lösenord"] = "Current password",
+        ["Upprepa det nya lösenordet"] = "Repeat the new password",
+        ["Inloggade enheter"] = "Signed-in devices",
+        ["Aktiva inloggningar"] = "Active sign-ins",
+        ["Enhet"] = "Device",
+        ["Inloggad"] = "Signed in",
+        ["Senast aktiv"] = "Last active",
+        ["Logga ut överallt"] = "Sign out everywhere",
+        ["den här enheten"] = "this device",
+        ["Namn"] = "Name",
+        ["Användarnamn"] = "User name",
+        ["Roller"] = "Roles",
+        ["Aktiverad"] = "Enabled",
+        ["Inte aktiverad"] = "Not enabled",
+        ["Inställningar"] = "Settings",
+        ["Dina arbetsytor"] = "Your work areas",
+        ["Du har inte behörighet"] = "You do not have access",
+        ["Aktivera"] = "Enable",
+        ["Administratör"] = "Administrator",
+        ["Redaktör"] = "Editor",
+        ["Personal"] = "Staff",
+        ["Deltagare"] = "Participant",
+    };
+}

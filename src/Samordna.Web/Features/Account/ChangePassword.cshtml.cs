@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samordna.Web.Platform.Audit;
+using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Identity;
+
+namespace Samordna.Web.Features.Account;
+
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SamordnaSignInManager signInManager, AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public ChangeInput Input { get; set; } = new();
+
+    public sealed class ChangeInput
+    {
+        [Required(ErrorMessage = "Fyll i ditt nuvarande lösenord.")]
+        [StringLength(200)]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Välj ett nytt lösenord.")]
+        [StringLength(200, MinimumLength = 10, ErrorMessage = "Det nya lösenordet måste vara minst 10 tecken.")]
+        public string NewPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Upprepa det nya lösenordet.")]
+        [Compare(nameof(NewPassword), ErrorMessage = "Lösenorden är inte likadana.")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (ModelState.IsValid)
+        {
+            var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+            if (result.Succeeded)
+            {
+                // Other devices are signed out; this one stays signed in.
+                var current = Guid.TryParse(User.FindFirst(SamordnaSignInManager.SessionClaim)?.Value, out var sid) ? sid : Guid.Empty;
+                var now = time.GetUtcNow();
+                await db.Set<UserSession>()
+                    .Where(s => s.UserId == user.Id && s.RevokedAt == null && s.Id != current)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now));
+                await signInManager.RefreshSignInAsync(user);
+                await audit.WriteAsync(AuditActions.PasswordChanged, "User", user.Id.ToString());
+                TempData["Status"] = "Ditt lösenord är bytt. Andra enheter har loggats ut.";
+                return RedirectToPage("/Account/Index");
+            }
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword", error.Description);
+            }
+        }
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+}
