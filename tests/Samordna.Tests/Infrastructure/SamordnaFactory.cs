@@ -170,7 +170,7 @@ public class SamordnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             EnsureRedirect(response, "/konto/logga-in/tvasteg");
             response = await client.SubmitFormAsync(response.Headers.Location!.OriginalString, new()
             {
-                ["Input.Code"] = Totp.Code(user.AuthenticatorKey, Clock.GetUtcNow()),
+                ["Input.Code"] = Totp.Code(user.AuthenticatorKey, TimeProvider.System.GetUtcNow()),
             });
         }
         EnsureRedirect(response, null);

@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace Samordna.Tests.Infrastructure;
 
-/// <summary>RFC 6238 codes computed independently of ASP.NET Identity, as an authenticator app would.</summary>
+/// <summary>
+/// RFC 6238 codes computed independently of ASP.NET Identity, as an authenticator app would. Identity checks codes
+/// against the system clock, not the injected TimeProvider, so callers pass TimeProvider.System's time.
+/// </summary>
 public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset at)
