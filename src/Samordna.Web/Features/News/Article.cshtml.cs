@@ -32,6 +32,10 @@ public sealed class ArticleModel(NewsQueries news) : PageModel
         {
             return RedirectPermanent(canonical + Request.QueryString);
         }
+        if (ArticleValidators.IsNotModified(HttpContext, article))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
         Article = article;
         return Page();
     }

@@ -25,7 +25,7 @@ public sealed record NewsSaveResult(NewsArticle? Article, string? Field, string?
 }
 
 /// <summary>The editors' writes: saving, publishing, scheduling, unpublishing and deleting articles.</summary>
-public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audit)
+public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audit, NewsCache cache)
 {
     public const string ConflictMessage =
         "Nyheten har ändrats av någon annan sedan du öppnade den. Dina ändringar är inte sparade men finns kvar i formuläret. " +
@@ -130,6 +130,7 @@ public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audi
             ? $"{article.Title} (publiceras {article.PublishedAt!.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)"
             : article.Title;
         await audit.WriteAsync(auditAction, nameof(NewsArticle), article.Id.ToString(CultureInfo.InvariantCulture), details, cancellationToken: cancellationToken);
+        await cache.ChangedAsync(cancellationToken);
         return new(article, null, null);
     }
 
@@ -143,6 +144,7 @@ public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audi
         db.Remove(article);
         audit.Add(NewsAuditActions.Deleted, nameof(NewsArticle), id.ToString(CultureInfo.InvariantCulture), article.Title);
         await db.SaveChangesAsync(cancellationToken);
+        await cache.ChangedAsync(cancellationToken);
         return true;
     }
 

@@ -22,6 +22,8 @@ public static class NewsModule
         services.AddScoped<NewsQueries>();
         services.AddScoped<NewsEditor>();
         services.AddScoped<NewsImageStore>();
+        services.AddSingleton<NewsCache>();
+        services.AddOutputCache(NewsCache.AddPolicy);
         services.AddScoped<ISitemapSource, NewsSitemapSource>();
         services.AddStartPageBlock<LatestNewsViewComponent>(10);
         services.AddDemoSeeder<NewsDemoSeeder>();
@@ -31,6 +33,8 @@ public static class NewsModule
 
     public static WebApplication MapNews(this WebApplication app)
     {
+        // After routing, authentication and authorization (UseWebPlatform); acts only on endpoints that ask for it.
+        app.UseOutputCache();
         app.MapNewsEndpoints();
         app.MapSitemap();
         return app;
