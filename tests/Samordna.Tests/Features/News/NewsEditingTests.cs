@@ -265,4 +265,36 @@ public sealed class NewsEditingTests(SamordnaFactory factory) : IClassFixture<Sa
         Assert.Equal("Skyddad", stored.Title);
         Assert.Null(stored.PublishedAt);
     }
+
+    [Fact]
+    public async Task A_deleted_article_and_its_old_addresses_are_gone()
+    {
+        factory.Clock.Set(NewsTestData.Utc(2026, 5, 2));
+        var article = await factory.AddArticleAsync("Tas bort", NewsTestData.Utc(2026, 5, 1), "tas-bort");
+        var editor = await factory.SignInAsEditorAsync();
+        await ArticleIdFromRedirectAsync(await editor.SubmitMultipartAsync($"/redaktion/nyheter/{article.Id}",
+            new() { ["Input.Slug"] = "tas-bort-nu" }, "save"));
+
+        var page = await editor.GetDocumentAsync($"/redaktion/nyheter/{article.Id}");
+        using var deleted = await editor.SubmitFormAsync(page, $"/redaktion/nyheter/{article.Id}", [], "form.news-delete");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal("/redaktion/nyheter", deleted.Headers.Location!.OriginalString);
+
+        var anonymous = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetPathAsync("/nyheter/2026/05/tas-bort-nu")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetPathAsync("/nyheter/2026/05/tas-bort")).StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Set<NewsSlugRedirect>().AnyAsync(r => r.Slug == "tas-bort")));
+    }
+
+    [Fact]
+    public async Task Editors_find_an_edit_link_on_the_public_article()
+    {
+        factory.Clock.Set(NewsTestData.Utc(2026, 5, 2));
+        var article = await factory.AddArticleAsync("Med redigeringslänk", NewsTestData.Utc(2026, 5, 1), "med-redigeringslank");
+        var editor = await factory.SignInAsEditorAsync();
+        var asEditor = await editor.GetDocumentAsync("/nyheter/2026/05/med-redigeringslank");
+        Assert.Equal($"/redaktion/nyheter/{article.Id}", asEditor.QuerySelector(".news-edit-link a")!.GetAttribute("href"));
+        var asVisitor = await factory.CreateBrowserClient().GetDocumentAsync("/nyheter/2026/05/med-redigeringslank");
+        Assert.Null(asVisitor.QuerySelector(".news-edit-link"));
+    }
 }
