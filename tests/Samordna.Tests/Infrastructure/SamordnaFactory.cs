@@ -19,9 +19,26 @@ public class SamordnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Korrekt-Häst-Batteri-42";
 
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "samordna-tests", Guid.NewGuid().ToString("N"));
+    private readonly string dataDirectory;
     private readonly string? postgresServer = Environment.GetEnvironmentVariable("SAMORDNA_TEST_POSTGRES");
-    private readonly string databaseName = "samordna_test_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly string databaseName;
+    private readonly bool ownsStorage;
+
+    public SamordnaFactory()
+    {
+        dataDirectory = Path.Combine(Path.GetTempPath(), "samordna-tests", Guid.NewGuid().ToString("N"));
+        databaseName = "samordna_test_" + Guid.NewGuid().ToString("N")[..16];
+        ownsStorage = true;
+    }
+
+    /// <summary>A second application on the storage of <paramref name="first"/>: a restart of the same installation.</summary>
+    public SamordnaFactory(SamordnaFactory first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        dataDirectory = first.dataDirectory;
+        databaseName = first.databaseName;
+        ownsStorage = false;
+    }
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
@@ -62,7 +79,7 @@ public class SamordnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        if (UsesPostgres)
+        if (UsesPostgres && ownsStorage)
         {
             await using var connection = new NpgsqlConnection(postgresServer);
             await connection.OpenAsync();
@@ -76,6 +93,11 @@ public class SamordnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsStorage)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
         if (UsesPostgres)
         {
             NpgsqlConnection.ClearAllPools();
