@@ -25,7 +25,7 @@ public sealed record NewsSaveResult(NewsArticle? Article, string? Field, string?
 }
 
 /// <summary>The editors' writes: saving, publishing, scheduling, unpublishing and deleting articles.</summary>
-public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audit, NewsCache cache)
+public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audit, NewsCache cache, NewsImageStore images)
 {
     public const string ConflictMessage =
         "Nyheten har ändrats av någon annan sedan du öppnade den. Dina ändringar är inte sparade men finns kvar i formuläret. " +
@@ -66,6 +66,7 @@ public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audi
 
         var wasPublic = article.HasBeenPublicAt(now);
         var oldSlug = article.Slug;
+        var oldImageId = article.ImageId;
 
         article.Title = draft.Title;
         article.Ingress = draft.Ingress;
@@ -130,6 +131,10 @@ public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audi
             ? $"{article.Title} (publiceras {article.PublishedAt!.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)"
             : article.Title;
         await audit.WriteAsync(auditAction, nameof(NewsArticle), article.Id.ToString(CultureInfo.InvariantCulture), details, cancellationToken: cancellationToken);
+        if (oldImageId is { } replaced && replaced != article.ImageId)
+        {
+            await images.DeleteIfUnusedAsync(replaced, cancellationToken);
+        }
         await cache.ChangedAsync(cancellationToken);
         return new(article, null, null);
     }
@@ -144,6 +149,10 @@ public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audi
         db.Remove(article);
         audit.Add(NewsAuditActions.Deleted, nameof(NewsArticle), id.ToString(CultureInfo.InvariantCulture), article.Title);
         await db.SaveChangesAsync(cancellationToken);
+        if (article.ImageId is { } imageId)
+        {
+            await images.DeleteIfUnusedAsync(imageId, cancellationToken);
+        }
         await cache.ChangedAsync(cancellationToken);
         return true;
     }

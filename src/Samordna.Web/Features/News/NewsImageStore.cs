@@ -62,6 +62,24 @@ public sealed class NewsImageStore(AppDbContext db, TimeProvider time, IConfigur
         return (image, null);
     }
 
+    /// <summary>Removes an image that no article shows any longer (replaced, removed, or its article deleted).</summary>
+    public async Task DeleteIfUnusedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await db.Set<NewsArticle>().AnyAsync(a => a.ImageId == id, cancellationToken))
+        {
+            return;
+        }
+        await db.Set<NewsImage>().Where(i => i.Id == id).ExecuteDeleteAsync(cancellationToken);
+        try
+        {
+            File.Delete(PathOf(id));
+        }
+        catch (IOException)
+        {
+            // Still open by a request serving it; the row is gone, so nothing links to the file any more.
+        }
+    }
+
     public Task<NewsImage?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Set<NewsImage>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samordna.Tests.Infrastructure;
 using Samordna.Web.Features.News;
 
@@ -111,6 +112,29 @@ public sealed class NewsImageTests(SamordnaFactory factory) : IClassFixture<Samo
         var article = await factory.WithDbAsync(db => db.Set<NewsArticle>().SingleAsync(a => a.Title == "Bild utan alt-text"));
         Assert.Equal(Guid.Parse(keptImage!), article.ImageId);
         Assert.Equal("Ett foto", article.ImageAlt);
+    }
+
+    [Fact]
+    public async Task A_replaced_or_removed_image_is_deleted_from_storage()
+    {
+        var editor = await factory.SignInAsEditorAsync();
+        using var created = await editor.SubmitMultipartAsync("/redaktion/nyheter/ny", Draft("Byter bild"), "save",
+            ("Upload", "forsta.png", "image/png", NewsTestData.Png));
+        var editUrl = created.Headers.Location!.OriginalString;
+        var first = await factory.WithDbAsync(db => db.Set<NewsArticle>().Where(a => a.Title == "Byter bild").Select(a => a.ImageId!.Value).SingleAsync());
+        var store = await factory.WithServicesAsync(s => Task.FromResult(s.GetRequiredService<NewsImageStore>()));
+        Assert.True(File.Exists(store.PathOf(first)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitMultipartAsync(editUrl, [], "save",
+            ("Upload", "andra.png", "image/png", NewsTestData.Png))).StatusCode);
+        var second = await factory.WithDbAsync(db => db.Set<NewsArticle>().Where(a => a.Title == "Byter bild").Select(a => a.ImageId!.Value).SingleAsync());
+        Assert.NotEqual(first, second);
+        Assert.False(File.Exists(store.PathOf(first)));
+        Assert.False(await factory.WithDbAsync(db => db.Set<NewsImage>().AnyAsync(i => i.Id == first)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitMultipartAsync(editUrl, new() { ["Input.RemoveImage"] = "true" }, "save")).StatusCode);
+        Assert.Null(await factory.WithDbAsync(db => db.Set<NewsArticle>().Where(a => a.Title == "Byter bild").Select(a => a.ImageId).SingleAsync()));
+        Assert.False(File.Exists(store.PathOf(second)));
     }
 
     [Theory]
