@@ -101,6 +101,9 @@ public sealed class NewsArticleTag
 
     public int ArticleId { get; set; }
     public string Name { get; set; } = "";
+
+    /// <summary>The tag's address segment, /nyheter/amne/{slug}: "Digitalt drop in" → "digitalt-drop-in".</summary>
+    public string Slug { get; set; } = "";
 }
 
 /// <summary>An earlier slug of an article: its old address answers with a permanent redirect to the current one.</summary>
@@ -141,6 +144,8 @@ public static class NewsUrls
         ? string.Create(CultureInfo.InvariantCulture, $"/nyheter/{year:D4}/{m:D2}")
         : string.Create(CultureInfo.InvariantCulture, $"/nyheter/{year:D4}");
 
+    public static string Tag(string slug) => "/nyheter/amne/" + slug;
+
     public static string Image(Guid id) => "/nyheter/bild/" + id.ToString("N");
 
     public static string Edit(int id) => string.Create(CultureInfo.InvariantCulture, $"/redaktion/nyheter/{id}");
@@ -173,7 +178,8 @@ internal sealed class NewsArticleTagConfiguration : IEntityTypeConfiguration<New
         builder.ToTable("NewsArticleTags");
         builder.HasKey(t => new { t.ArticleId, t.Name });
         builder.Property(t => t.Name).HasMaxLength(NewsArticleTag.NameMaxLength);
-        builder.HasIndex(t => t.Name);
+        builder.Property(t => t.Slug).HasMaxLength(NewsArticleTag.NameMaxLength);
+        builder.HasIndex(t => t.Slug);
     }
 }
 

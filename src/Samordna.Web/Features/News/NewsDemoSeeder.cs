@@ -41,7 +41,7 @@ public sealed class NewsDemoSeeder(AppDbContext db, TimeProvider time) : IDemoSe
                 UpdatedAt = publishedAt is { } q && q < now ? q : now,
                 UpdatedBy = Editor,
                 Version = 1,
-                Tags = demo.Tags.Select(t => new NewsArticleTag { Name = t }).ToList(),
+                Tags = demo.Tags.Select(t => new NewsArticleTag { Name = t, Slug = Platform.Web.Slugs.From(t) }).ToList(),
             };
             article.SetPublishedAt(publishedAt, now);
             db.Add(article);

@@ -201,7 +201,7 @@ public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audi
         }
         foreach (var name in wanted.Where(n => !article.Tags.Any(t => t.Name == n)))
         {
-            article.Tags.Add(new NewsArticleTag { Name = name });
+            article.Tags.Add(new NewsArticleTag { Name = name, Slug = Slugs.From(name, NewsArticleTag.NameMaxLength) });
         }
     }
 

@@ -8,6 +8,7 @@ public static class NewsEnglish
         ["Nyheter"] = "News",
         ["Nyheter från"] = "News from",
         ["Nyhetsarkiv"] = "News archive",
+        ["Nyheter om"] = "News about",
         ["Arkivet är tomt."] = "The archive is empty.",
         ["nyhet"] = "news item",
         ["nyheter"] = "news items",

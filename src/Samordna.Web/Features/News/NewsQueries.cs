@@ -19,10 +19,15 @@ public sealed class NewsQueries(AppDbContext db, TimeProvider time)
         return db.Set<NewsArticle>().AsNoTracking().Where(a => a.PublishedAt != null && a.PublishedAt <= now);
     }
 
-    /// <summary>A page of public articles, newest first, optionally within a year or a month.</summary>
-    public async Task<NewsPage> ListAsync(int? year, int? month, int page, CancellationToken cancellationToken, int pageSize = PageSize)
+    /// <summary>A page of public articles, newest first, optionally within a year or a month, or with a tag.</summary>
+    public async Task<NewsPage> ListAsync(int? year, int? month, int page, CancellationToken cancellationToken, int pageSize = PageSize,
+        string? tagSlug = null)
     {
         var query = Published();
+        if (tagSlug is not null)
+        {
+            query = query.Where(a => a.Tags.Any(t => t.Slug == tagSlug));
+        }
         if (year is { } y)
         {
             query = query.Where(a => a.PublishedYear == y);
@@ -43,6 +48,10 @@ public sealed class NewsQueries(AppDbContext db, TimeProvider time)
 
     public async Task<IReadOnlyList<NewsListItem>> LatestAsync(int count, CancellationToken cancellationToken) =>
         (await ListAsync(null, null, 1, cancellationToken, count)).Items;
+
+    /// <summary>The name of a tag that some public article has, by its slug; null when none has it.</summary>
+    public Task<string?> TagNameAsync(string slug, CancellationToken cancellationToken) =>
+        Published().SelectMany(a => a.Tags).Where(t => t.Slug == slug).OrderBy(t => t.Name).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>How many public articles each month has, newest month first.</summary>
     public async Task<IReadOnlyList<ArchivePeriod>> ArchiveAsync(CancellationToken cancellationToken)

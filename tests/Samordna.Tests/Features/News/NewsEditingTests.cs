@@ -34,15 +34,17 @@ public sealed class NewsEditingTests(SamordnaFactory factory) : IClassFixture<Sa
     {
         factory.Clock.Set(NewsTestData.Utc(2026, 3, 10, 9));
         var editor = await factory.SignInAsEditorAsync();
-        var id = await ArticleIdFromRedirectAsync(await editor.SubmitMultipartAsync("/redaktion/nyheter/ny",
-            Fields("Digitalt drop-in på Discord"), "save"));
+        var fields = Fields("Digitalt drop-in på Discord");
+        fields["Input.Tags"] = "HOPPET, unga, Discordåret";
+        var id = await ArticleIdFromRedirectAsync(await editor.SubmitMultipartAsync("/redaktion/nyheter/ny", fields, "save"));
 
         var draft = await LoadAsync(id);
         Assert.Equal("digitalt-drop-in-pa-discord", draft.Slug);
         Assert.Null(draft.PublishedAt);
-        Assert.Equal(["HOPPET", "unga"], draft.Tags.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["Discordåret", "HOPPET", "unga"], draft.Tags.Select(t => t.Name).Order(StringComparer.Ordinal));
         var anonymous = factory.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetPathAsync("/nyheter/2026/03/digitalt-drop-in-pa-discord")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetPathAsync("/nyheter/amne/discordaret")).StatusCode);
 
         await ArticleIdFromRedirectAsync(await editor.SubmitMultipartAsync($"/redaktion/nyheter/{id}", [], "publish"));
 
@@ -55,6 +57,12 @@ public sealed class NewsEditingTests(SamordnaFactory factory) : IClassFixture<Sa
         Assert.Contains("<meta name=\"description\" content=\"HOPPET flyttar sina drop in-tider till Discord.\">", html, StringComparison.Ordinal);
         Assert.Contains("<meta property=\"og:url\" content=\"http://localhost/nyheter/2026/03/digitalt-drop-in-pa-discord\">", html, StringComparison.Ordinal);
         Assert.Contains("Digitalt drop-in på Discord", await (await anonymous.GetPathAsync("/nyheter")).BodyAsync(), StringComparison.Ordinal);
+
+        var tagLink = Forms.Parse(html).QuerySelectorAll(".news-tags a").Single(a => a.TextContent == "Discordåret");
+        Assert.Equal("/nyheter/amne/discordaret", tagLink.GetAttribute("href"));
+        var tagPage = await anonymous.GetDocumentAsync("/nyheter/amne/discordaret");
+        Assert.Equal("Nyheter om Discordåret", tagPage.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Digitalt drop-in på Discord"], tagPage.QuerySelectorAll(".news-item h2").Select(h => h.TextContent));
     }
 
     [Fact]

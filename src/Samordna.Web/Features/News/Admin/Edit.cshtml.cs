@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Time;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.News.Admin;
 
@@ -125,7 +126,7 @@ public sealed class EditModel(AppDbContext db, NewsEditor editor, NewsImageStore
                 ImageId = Input.ImageId,
                 ImageAlt = Input.ImageAlt?.Trim(),
                 PublishedAt = existing?.PublishedAt ?? Now,
-                Tags = tags.Select(t => new NewsArticleTag { Name = t }).ToList(),
+                Tags = tags.Select(t => new NewsArticleTag { Name = t, Slug = Slugs.From(t, NewsArticleTag.NameMaxLength) }).ToList(),
             };
             return PageWithStatus(ModelState.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }
@@ -242,6 +243,10 @@ public sealed class EditModel(AppDbContext db, NewsEditor editor, NewsImageStore
         else if (tags.FirstOrDefault(t => t.Length > NewsArticleTag.NameMaxLength) is { } longTag)
         {
             ModelState.AddModelError("Input.Tags", $"Taggen ”{longTag}” är för lång; en tagg får vara högst {NewsArticleTag.NameMaxLength} tecken.");
+        }
+        else if (tags.FirstOrDefault(t => Slugs.From(t).Length == 0) is { } emptyTag)
+        {
+            ModelState.AddModelError("Input.Tags", $"Taggen ”{emptyTag}” måste innehålla minst en bokstav eller siffra.");
         }
         if (Input.Slug?.Trim().Length > NewsArticle.SlugMaxLength)
         {

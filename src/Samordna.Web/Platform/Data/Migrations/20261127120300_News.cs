@@ -54,6 +54,7 @@ public sealed class News : Migration
             {
                 ArticleId = table.Column<int>(nullable: false),
                 Name = table.Column<string>(maxLength: 40, nullable: false),
+                Slug = table.Column<string>(maxLength: 40, nullable: false),
             },
             constraints: table =>
             {
@@ -80,7 +81,7 @@ public sealed class News : Migration
         migrationBuilder.CreateIndex("IX_NewsArticles_PublishedAt", "NewsArticles", "PublishedAt");
         migrationBuilder.CreateIndex("IX_NewsArticles_PublishedYear_PublishedMonth", "NewsArticles", ["PublishedYear", "PublishedMonth"]);
         migrationBuilder.CreateIndex("IX_NewsArticles_Slug", "NewsArticles", "Slug", unique: true);
-        migrationBuilder.CreateIndex("IX_NewsArticleTags_Name", "NewsArticleTags", "Name");
+        migrationBuilder.CreateIndex("IX_NewsArticleTags_Slug", "NewsArticleTags", "Slug");
         migrationBuilder.CreateIndex("IX_NewsSlugRedirects_ArticleId", "NewsSlugRedirects", "ArticleId");
         migrationBuilder.CreateIndex("IX_NewsSlugRedirects_Slug", "NewsSlugRedirects", "Slug", unique: true);
     }
