@@ -19,6 +19,11 @@ public static class SitePages
         "/cookies",
         "/konto/logga-in",
         "/konto/glomt-losenord",
+        "/nyheter",
+        "/nyheter/2020/03",
+        "/nyheter/2020/02",
+        "/nyheter/2020/03/digitalt-drop-in",
+        "/nyheter/amne/hoppet",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>
@@ -30,6 +35,8 @@ public static class SitePages
         ("/admin/anvandare", Visitor.Administrator),
         ("/admin/logg", Visitor.Administrator),
         ("/admin/e-post", Visitor.Administrator),
+        ("/redaktion/nyheter", Visitor.Administrator),
+        ("/redaktion/nyheter/ny", Visitor.Administrator),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>

@@ -41,7 +41,7 @@ public sealed class NewsArchiveTests : IClassFixture<SamordnaFactory>
         Assert.Equal("Nyheter mars 2011", document.QuerySelector("h1")!.TextContent);
         Assert.Equal(["Mars två", "Mars ett"], document.QuerySelectorAll(".news-item h2").Select(h => h.TextContent));
         var crumbs = document.QuerySelectorAll(".breadcrumbs li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.Equal(["Nyheter", "2011", "03"], crumbs);
+        Assert.Equal(["Nyheter", "2011", "03 (mars 2011)"], crumbs);
 
         var april = await factory.CreateBrowserClient().GetDocumentAsync("/nyheter/2011/04");
         Assert.Equal(["Sista mars i Stockholm"], april.QuerySelectorAll(".news-item h2").Select(h => h.TextContent));
