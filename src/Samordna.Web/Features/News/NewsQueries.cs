@@ -76,14 +76,6 @@ public sealed class NewsQueries(AppDbContext db, TimeProvider time)
         var articleId = await db.Set<NewsSlugRedirect>().Where(r => r.Slug == slug).Select(r => (int?)r.ArticleId).FirstOrDefaultAsync(cancellationToken);
         return articleId is null ? null : await Published().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
     }
-
-    /// <summary>When anything public last changed (for feeds and conditional requests).</summary>
-    public async Task<DateTimeOffset?> LastChangeAsync(CancellationToken cancellationToken)
-    {
-        var updated = await Published().MaxAsync(a => (DateTimeOffset?)a.UpdatedAt, cancellationToken);
-        var published = await Published().MaxAsync(a => a.PublishedAt, cancellationToken);
-        return updated > published ? updated : published;
-    }
 }
 
 public sealed record NewsListItem(int Id, string Title, string Ingress, string Slug, DateTimeOffset PublishedAt, int Year, int Month,

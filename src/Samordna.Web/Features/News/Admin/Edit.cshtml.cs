@@ -113,7 +113,14 @@ public sealed class EditModel(AppDbContext db, NewsEditor editor, NewsImageStore
         DateTimeOffset? scheduleAt = null;
         if (action == NewsEditAction.Schedule && !preview)
         {
-            scheduleAt = ValidateSchedule();
+            if (existing?.IsPublicAt(Now) == true)
+            {
+                ModelState.AddModelError("Input.PublishAt", "Nyheten är redan publicerad. Avpublicera den först om den ska visas vid en senare tidpunkt.");
+            }
+            else
+            {
+                scheduleAt = ValidateSchedule();
+            }
         }
 
         if (preview)
