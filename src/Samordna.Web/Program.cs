@@ -1,7 +1,11 @@
 using Samordna.Web.Features.Account;
 using Samordna.Web.Features.Admin;
+using Samordna.Web.Features.Documents;
+using Samordna.Web.Features.Events;
 using Samordna.Web.Features.News;
+using Samordna.Web.Features.Newsletter;
 using Samordna.Web.Features.Pages;
+using Samordna.Web.Features.Search;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Email;
@@ -21,6 +25,10 @@ builder.AddAccount();
 builder.AddAdmin();
 builder.AddPages();
 builder.AddNews();
+builder.AddDocuments();
+builder.AddSearch();
+builder.AddEvents();
+builder.AddNewsletter();
 
 var app = builder.Build();
 
@@ -31,6 +39,10 @@ app.MapAccount();
 app.MapAdmin();
 app.MapPages();
 app.MapNews();
+app.MapDocuments();
+app.MapSearch();
+app.MapEvents();
+app.MapNewsletter();
 
 await app.MigrateDatabaseAsync();
 await app.SeedAsync();

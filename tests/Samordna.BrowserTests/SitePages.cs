@@ -35,6 +35,11 @@ public static class SitePages
         ("/admin/anvandare", Visitor.Administrator),
         ("/admin/logg", Visitor.Administrator),
         ("/admin/e-post", Visitor.Administrator),
+        ("/redaktion", Visitor.Administrator),
+        ("/redaktion/sidor", Visitor.Administrator),
+        ("/redaktion/sidor/ny", Visitor.Administrator),
+        ("/redaktion/sidor/1", Visitor.Administrator),
+        ("/redaktion/sidor/1/versioner/1", Visitor.Administrator),
         ("/redaktion/nyheter", Visitor.Administrator),
         ("/redaktion/nyheter/ny", Visitor.Administrator),
     ];
@@ -45,19 +50,12 @@ public static class SitePages
         ("/fel/404", 404),
     ];
 
-    private const string PagesArea = "Arrives with the content pages (Pages area); delete this line from SitePages.NotBuiltYet when they are merged.";
-
     /// <summary>
     /// Planned pages that are not in the application yet, with the reason their rows are skipped. A test fails as
     /// soon as one of them exists, so the skip cannot outlive the missing page. Empty when all are built.
     /// </summary>
     public static readonly Dictionary<string, string> NotBuiltYet = new(StringComparer.Ordinal)
     {
-        ["/om"] = PagesArea,
-        ["/kontakt"] = PagesArea,
-        ["/tillganglighet"] = PagesArea,
-        ["/personuppgifter"] = PagesArea,
-        ["/cookies"] = PagesArea,
     };
 
     /// <summary>Who opens <paramref name="url"/> in the scans.</summary>

@@ -36,5 +36,8 @@ public static class SharedEnglish
         ["Sidan finns inte"] = "Page not found",
         ["Något gick fel"] = "Something went wrong",
         ["Till startsidan"] = "Back to the start page",
+        ["Våra medlemmar"] = "Our members",
+        ["Förbundet är ett samarbete enligt lagen om finansiell samordning (Finsam) mellan:"] = "The association is a partnership under the Swedish Act on Financial Coordination (Finsam) between:",
+        ["Läs mer om förbundet"] = "Read more about the association",
     };
 }

@@ -10,4 +10,7 @@ public sealed class SiteInfo
     public string Phone { get; set; } = "";
     public string PostalAddress { get; set; } = "";
     public string OrganisationNumber { get; set; } = "";
+
+    /// <summary>The member organisations (medlemsparter): municipalities, the region, Försäkringskassan, Arbetsförmedlingen.</summary>
+    public List<string> Members { get; set; } = [];
 }
