@@ -32,7 +32,7 @@ public class SamordnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A second application on the storage of <paramref name="first"/>: a restart of the same installation.</summary>
-    public SamordnaFactory(SamordnaFactory first)
+    internal SamordnaFactory(SamordnaFactory first)
     {
         ArgumentNullException.ThrowIfNull(first);
         dataDirectory = first.dataDirectory;
