@@ -31,6 +31,7 @@ public class SamordnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ownsStorage = true;
     }
 
+    // Internal: xunit needs a class fixture to have exactly one public constructor.
     /// <summary>A second application on the storage of <paramref name="first"/>: a restart of the same installation.</summary>
     internal SamordnaFactory(SamordnaFactory first)
     {

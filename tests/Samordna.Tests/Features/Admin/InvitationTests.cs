@@ -76,6 +76,7 @@ public sealed class InvitationTests(SamordnaFactory factory) : IClassFixture<Sam
 
         var client = factory.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri(first, UriKind.Relative), Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(mails[1].LinkTo("/konto/aterstall-losenord"), UriKind.Relative), Ct)).StatusCode);
+        var second = mails.Select(m => m.LinkTo("/konto/aterstall-losenord")).Single(l => l != first);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(second, UriKind.Relative), Ct)).StatusCode);
     }
 }
