@@ -1,6 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.News;
@@ -9,6 +10,7 @@ namespace Samordna.Web.Features.News;
 /// A published article at /nyheter/{yyyy}/{MM}/{slug}. An earlier slug, another year or month, or a differently
 /// written address of the same article answers 301 with the current address; drafts and scheduled articles are 404.
 /// </summary>
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class ArticleModel(NewsQueries news) : PageModel
 {
     public NewsArticle Article { get; private set; } = null!;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Samordna.Web.Platform.Time;
 using Samordna.Web.Platform.Web;
 
@@ -11,6 +12,7 @@ namespace Samordna.Web.Features.News;
 /// (?sida=2), beside the archive's years and months with their counts. An empty period says so and points to the
 /// nearest earlier and later periods that have news.
 /// </summary>
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class IndexModel(NewsQueries news) : PageModel
 {
     public const int MinYear = 1900;

@@ -2,81 +2,18 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.News;
 
-/// <summary>
-/// Caching of the public news output. The Atom feed is output-cached under the tag <see cref="Tag"/>: every editorial
-/// change evicts it, and so does the arrival of the next scheduled article's instant (checked against the injected
-/// <see cref="TimeProvider"/> on each request), so the cache never shows a change late or a scheduled article early.
-/// HTML pages are not output-cached, because the layout carries per-visitor antiforgery tokens; articles answer
-/// conditional requests instead (see <see cref="ArticleValidators"/>).
-/// </summary>
-public sealed class NewsCache(IOutputCacheStore store, IServiceScopeFactory scopes, TimeProvider time) : IDisposable
+/// <summary>News articles scheduled for later make the public page cache stale when their instant arrives.</summary>
+public sealed class NewsScheduledPublication(AppDbContext db) : IScheduledPublication
 {
-    public const string Tag = "news";
-    public const string PolicyName = "news";
-
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private bool known;
-    private DateTimeOffset? nextScheduled;
-
-    public void Dispose() => gate.Dispose();
-
-    /// <summary>Drops every cached news response; called after each editorial change.</summary>
-    public async Task ChangedAsync(CancellationToken cancellationToken)
-    {
-        known = false;
-        await store.EvictByTagAsync(Tag, cancellationToken);
-    }
-
-    /// <summary>Evicts the cache when a scheduled article has become public since it was filled.</summary>
-    public async ValueTask EnsureFreshAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (known && (nextScheduled is null || nextScheduled > now))
-        {
-            return;
-        }
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (known && nextScheduled is { } due && due <= now)
-            {
-                await store.EvictByTagAsync(Tag, cancellationToken);
-                known = false;
-            }
-            if (!known)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                nextScheduled = await db.Set<NewsArticle>().Where(a => a.PublishedAt > now).MinAsync(a => a.PublishedAt, cancellationToken);
-                known = true;
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <summary>The named output-cache policy: the default rules (GET, anonymous, no cookies set) plus the schedule check.</summary>
-    public static void AddPolicy(OutputCacheOptions options) =>
-        options.AddPolicy(PolicyName, builder => builder.Tag(Tag).Expire(TimeSpan.FromMinutes(30)).AddPolicy<SchedulePolicy>());
-
-    private sealed class SchedulePolicy : IOutputCachePolicy
-    {
-        public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) =>
-            await context.HttpContext.RequestServices.GetRequiredService<NewsCache>().EnsureFreshAsync(cancellation);
-
-        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-    }
+    public async Task<DateTimeOffset?> NextAfterAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Set<NewsArticle>().Where(a => a.PublishedAt > now).MinAsync(a => a.PublishedAt, cancellationToken);
 }
 
 /// <summary>

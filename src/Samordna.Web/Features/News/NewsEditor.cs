@@ -25,7 +25,7 @@ public sealed record NewsSaveResult(NewsArticle? Article, string? Field, string?
 }
 
 /// <summary>The editors' writes: saving, publishing, scheduling, unpublishing and deleting articles.</summary>
-public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audit, NewsCache cache, NewsImageStore images)
+public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audit, PublicPageCache cache, NewsImageStore images)
 {
     public const string ConflictMessage =
         "Nyheten har ändrats av någon annan sedan du öppnade den. Dina ändringar är inte sparade men finns kvar i formuläret. " +

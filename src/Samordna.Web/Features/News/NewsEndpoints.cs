@@ -19,7 +19,7 @@ public static class NewsEndpoints
 
     public static void MapNewsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(NewsUrls.Feed, WriteFeedAsync).AllowAnonymous().CacheOutput(NewsCache.PolicyName).ExcludeFromDescription();
+        endpoints.MapGet(NewsUrls.Feed, WriteFeedAsync).AllowAnonymous().CacheOutput(PublicPageCache.PolicyName).ExcludeFromDescription();
         endpoints.MapGet("/nyheter/bild/{id:guid}", ServeImageAsync).AllowAnonymous().ExcludeFromDescription();
     }
 

@@ -22,8 +22,7 @@ public static class NewsModule
         services.AddScoped<NewsQueries>();
         services.AddScoped<NewsEditor>();
         services.AddScoped<NewsImageStore>();
-        services.AddSingleton<NewsCache>();
-        services.AddOutputCache(NewsCache.AddPolicy);
+        services.AddScoped<IScheduledPublication, NewsScheduledPublication>();
         services.AddScoped<ISitemapSource, NewsSitemapSource>();
         services.AddStartPageBlock<LatestNewsViewComponent>(10);
         services.AddDemoSeeder<NewsDemoSeeder>();
@@ -33,8 +32,6 @@ public static class NewsModule
 
     public static WebApplication MapNews(this WebApplication app)
     {
-        // After routing, authentication and authorization (UseWebPlatform); acts only on endpoints that ask for it.
-        app.UseOutputCache();
         app.MapNewsEndpoints();
         app.MapSitemap();
         return app;

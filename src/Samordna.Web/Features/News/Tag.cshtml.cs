@@ -1,10 +1,13 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.News;
 
 /// <summary>Public articles with one tag, newest first, at /nyheter/amne/{slug}, ten to a page.</summary>
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class TagModel(NewsQueries news) : PageModel
 {
     public string TagName { get; private set; } = "";
