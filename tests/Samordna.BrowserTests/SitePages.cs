@@ -24,6 +24,8 @@ public static class SitePages
         "/nyheter/2020/02",
         "/nyheter/2020/03/digitalt-drop-in",
         "/nyheter/amne/hoppet",
+        "/dokument",
+        "/dokument?kategori=styrelseprotokoll",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>
@@ -42,6 +44,9 @@ public static class SitePages
         ("/redaktion/sidor/1/versioner/1", Visitor.Administrator),
         ("/redaktion/nyheter", Visitor.Administrator),
         ("/redaktion/nyheter/ny", Visitor.Administrator),
+        ("/redaktion/dokument", Visitor.Administrator),
+        ("/redaktion/dokument/ny", Visitor.Administrator),
+        ("/redaktion/dokument/1", Visitor.Administrator),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>
