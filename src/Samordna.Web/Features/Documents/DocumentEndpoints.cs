@@ -11,7 +11,7 @@ namespace Samordna.Web.Features.Documents;
 public static class DocumentEndpoints
 {
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/dokument/{id:int}/{name}", ServeFileAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapMethods("/dokument/{id:int}/{name}", [HttpMethods.Get, HttpMethods.Head], ServeFileAsync).AllowAnonymous().ExcludeFromDescription();
 
     /// <summary>
     /// The PDF, with its type, a download name taken from the title (RFC 6266: an ASCII fallback and the UTF-8 name

@@ -29,6 +29,11 @@ public sealed class DocumentDownloadTests(SamordnaFactory factory) : IClassFixtu
         Assert.Contains("filename*=UTF-8''%C3%85rsredovisning%202019.pdf", string.Join("", response.Content.Headers.GetValues("Content-Disposition")), StringComparison.Ordinal);
         Assert.Equal("\"" + document.FileId.ToString("N") + "\"", response.Headers.ETag!.Tag);
         Assert.Equal(document.FileUploadedAt.ToUnixTimeSeconds(), response.Content.Headers.LastModified!.Value.ToUnixTimeSeconds());
+
+        using var head = await factory.CreateBrowserClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(document.Url, UriKind.Relative)), DocumentTestData.Ct);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("application/pdf", head.Content.Headers.ContentType!.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(DocumentTestData.Ct));
     }
 
     [Fact]
