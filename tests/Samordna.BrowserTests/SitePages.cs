@@ -26,6 +26,9 @@ public static class SitePages
         "/nyheter/amne/hoppet",
         "/dokument",
         "/dokument?kategori=styrelseprotokoll",
+        "/sok",
+        "/sok?q=%C3%A5rsredovisning",
+        "/sok?q=xyzzy",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>

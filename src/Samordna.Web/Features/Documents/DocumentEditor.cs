@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Search;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Documents;
@@ -16,9 +17,10 @@ public sealed record DocumentSaveResult(Document? Document, string? Error)
 
 /// <summary>
 /// The editors' writes: uploading, changing, replacing the file of and deleting documents. Every change is audited and
-/// empties the public page cache; a file that no document uses any more is removed from the data folder.
+/// empties the public page cache and updates the search index; a file that no document uses any more is removed from
+/// the data folder.
 /// </summary>
-public sealed class DocumentEditor(AppDbContext db, TimeProvider time, AuditLog audit, PublicPageCache cache, DocumentStore store)
+public sealed class DocumentEditor(AppDbContext db, TimeProvider time, AuditLog audit, PublicPageCache cache, DocumentStore store, ISearchIndex search)
 {
     public const string ConflictMessage =
         "Dokumentet har ändrats av någon annan sedan du öppnade det. Dina ändringar är inte sparade men finns kvar i formuläret. " +
@@ -43,6 +45,7 @@ public sealed class DocumentEditor(AppDbContext db, TimeProvider time, AuditLog 
             throw;
         }
         await audit.WriteAsync(DocumentAuditActions.Created, nameof(Document), Id(document), Details(document), cancellationToken: cancellationToken);
+        await search.SetAsync(DocumentSearchSource.ItemFor(document), cancellationToken);
         await cache.ChangedAsync(cancellationToken);
         return document;
     }
@@ -86,6 +89,7 @@ public sealed class DocumentEditor(AppDbContext db, TimeProvider time, AuditLog 
         {
             store.Delete(oldFileId);
         }
+        await search.SetAsync(DocumentSearchSource.ItemFor(document), cancellationToken);
         await cache.ChangedAsync(cancellationToken);
         return new(document, null);
     }
@@ -110,6 +114,7 @@ public sealed class DocumentEditor(AppDbContext db, TimeProvider time, AuditLog 
             return false;
         }
         store.Delete(document.FileId);
+        await search.RemoveAsync(DocumentSearchSource.AreaKey, DocumentSearchSource.Key(id), cancellationToken);
         await cache.ChangedAsync(cancellationToken);
         return true;
     }

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Search;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Documents;
 
 /// <summary>
 /// Documents: the public list at /dokument and the PDFs at /dokument/{id}/{name}.pdf; the editors' pages under
-/// /redaktion/dokument (policy Editor); the documents' sitemap entries and demo content.
+/// /redaktion/dokument (policy Editor); the documents' sitemap entries, search source and demo content.
 /// </summary>
 public static class DocumentsModule
 {
@@ -23,6 +24,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentEditor>();
         services.AddSingleton<DocumentStore>();
         services.AddScoped<ISitemapSource, DocumentSitemapSource>();
+        services.AddSearchSource<DocumentSearchSource>();
         services.AddDemoSeeder<DocumentsDemoSeeder>();
         services.AddSingleton(new EnglishTexts(DocumentsEnglish.Texts));
         return builder;

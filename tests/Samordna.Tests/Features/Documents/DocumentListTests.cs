@@ -80,13 +80,16 @@ public sealed class DocumentListTests(SamordnaFactory factory) : IClassFixture<S
     }
 
     [Fact]
-    public async Task The_sitemap_lists_the_document_page_and_every_file()
+    public async Task The_sitemap_lists_the_document_page_every_file_and_the_content_pages()
     {
         var sitemap = await (await factory.CreateBrowserClient().GetPathAsync("/sitemap.xml")).BodyAsync();
 
         Assert.Contains("<loc>http://localhost/dokument</loc>", sitemap, StringComparison.Ordinal);
         Assert.Contains("/arsredovisning-2019.pdf</loc>", sitemap, StringComparison.Ordinal);
         Assert.Contains("/anslag-justerat-protokoll-fran-18-mars-2020.pdf</loc>", sitemap, StringComparison.Ordinal);
+        // The content pages' own source (added with the documents' one).
+        Assert.Contains("<loc>http://localhost/om</loc>", sitemap, StringComparison.Ordinal);
+        Assert.Contains("<loc>http://localhost/tillganglighet</loc>", sitemap, StringComparison.Ordinal);
     }
 
     [Theory]
