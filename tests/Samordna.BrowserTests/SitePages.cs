@@ -36,6 +36,11 @@ public static class SitePages
     [
         ("/konto", Visitor.Staff),
         ("/konto/enheter", Visitor.Staff),
+        ("/konto/losenord", Visitor.Staff),
+        ("/konto/tvastegsverifiering", Visitor.Staff),
+        ("/konto", Visitor.Participant),
+        ("/konto/tvastegsverifiering", Visitor.Participant),
+        ("/admin/anvandare/bjud-in", Visitor.Administrator),
         ("/admin", Visitor.Administrator),
         ("/admin/anvandare", Visitor.Administrator),
         ("/admin/logg", Visitor.Administrator),

@@ -53,7 +53,7 @@ public sealed class ContentPageService(AppDbContext db, TimeProvider time, Audit
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(editor);
         var taken = (await db.Set<ContentPage>().Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var slug = Slugs.Unique(Slugs.Fold(input.Title), s => taken.Contains(s) || RequiredPages.IsRequired(s));
+        var slug = PageSlugs.Unique(PageSlugs.Fold(input.Title), s => taken.Contains(s) || RequiredPages.IsRequired(s));
         var now = time.GetUtcNow();
         var page = new ContentPage
         {
