@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Search;
@@ -27,6 +28,13 @@ public static class DocumentsModule
         services.AddSearchSource<DocumentSearchSource>();
         services.AddDemoSeeder<DocumentsDemoSeeder>();
         services.AddSingleton(new EnglishTexts(DocumentsEnglish.Texts));
+        services.AddSingleton(new AuditActionNames(new Dictionary<string, string>
+        {
+            [DocumentAuditActions.Created] = "Dokument uppladdat",
+            [DocumentAuditActions.Updated] = "Dokument ändrat",
+            [DocumentAuditActions.FileReplaced] = "Dokumentets fil ersatt",
+            [DocumentAuditActions.Deleted] = "Dokument borttaget",
+        }));
         return builder;
     }
 

@@ -188,6 +188,8 @@ public sealed class DocumentUploadTests(SamordnaFactory factory) : IClassFixture
         Assert.DoesNotContain("Gammalt anslag som ska bort", await (await factory.CreateBrowserClient().GetPathAsync("/dokument")).BodyAsync(), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(
             a => a.Action == DocumentAuditActions.Deleted && a.Details!.Contains("Gammalt anslag som ska bort"), DocumentTestData.Ct)));
+        var log = await (await factory.SignInAsAdministratorAsync()).GetDocumentAsync("/admin/logg");
+        Assert.Contains("Dokument borttaget", log.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     private List<string> StoredFiles()

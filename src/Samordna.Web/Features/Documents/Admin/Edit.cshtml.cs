@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Time;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Documents.Admin;
 
@@ -76,7 +77,7 @@ public sealed class EditModel(DocumentQueries documents, DocumentEditor editor, 
         if (!ModelState.IsValid)
         {
             FileNotKept = hasFile && ModelState.GetFieldValidationState("Upload") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
-            return PageWithStatus(StatusCodes.Status400BadRequest);
+            return this.Invalid();
         }
 
         StoredPdf? file = null;
@@ -86,7 +87,7 @@ public sealed class EditModel(DocumentQueries documents, DocumentEditor editor, 
             if (error is not null)
             {
                 ModelState.AddModelError("Upload", error);
-                return PageWithStatus(StatusCodes.Status400BadRequest);
+                return this.Invalid();
             }
         }
         var editorName = User.DisplayName() is { Length: > 0 } name ? name : User.FindFirstValue(ClaimTypes.Name) ?? "";
