@@ -173,7 +173,7 @@ public sealed class SignUpTests(NewsletterFactory factory) : IClassFixture<Newsl
         Assert.Contains("Vi sprider inte dina uppgifter vidare till andra.", form.TextContent, StringComparison.Ordinal);
         Assert.NotNull(form.QuerySelector("a[href='/personuppgifter']"));
         Assert.Equal(2, form.QuerySelectorAll("input[name='Input.ListIds']").Length);
-        Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.Equal(page == "/nyhetsbrev", form.QuerySelector("input[name=__RequestVerificationToken]") is not null);
     }
 
     [Fact]
@@ -186,5 +186,55 @@ public sealed class SignUpTests(NewsletterFactory factory) : IClassFixture<Newsl
         var limit = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>();
 
         Assert.Equal(Samordna.Web.Platform.Identity.IdentityModule.FormRateLimit, limit?.PolicyName);
+    }
+}
+
+public sealed class StartPageSignUpTests(NewsletterFactory factory) : IClassFixture<NewsletterFactory>
+{
+    [Fact]
+    public async Task The_start_page_form_works_for_every_visitor_even_when_the_page_is_cached()
+    {
+        // A first visitor loads the start page twice (the second time it may be stored in the output cache).
+        var first = factory.CreateBrowserClient();
+        await first.GetDocumentAsync("/");
+        await first.GetDocumentAsync("/");
+
+        foreach (var name in new[] { "kajsa", "ludvig" })
+        {
+            var visitor = factory.CreateBrowserClient();
+            var email = NewsletterTestHelpers.UniqueAddress(name);
+            var start = await visitor.GetDocumentAsync("/");
+            Assert.Null(start.QuerySelector("form.signup-form input[name=__RequestVerificationToken]"));
+
+            // Without a token nothing is saved: the sign-up page asks once more, with the address kept.
+            var asked = await visitor.SubmitFormAsync(start, "/", new() { ["Input.Email"] = email }, formSelector: "form.signup-form");
+            Assert.Equal(System.Net.HttpStatusCode.OK, asked.StatusCode);
+            Assert.Null(await factory.SubscriberAsync(email));
+            var page = Forms.Parse(await asked.ReadBodyAsync());
+            Assert.Equal(email, page.QuerySelector("#Input_Email")!.GetAttribute("value"));
+
+            var response = await visitor.SubmitFormAsync(page, "/nyhetsbrev", [], formSelector: "main form.signup-form");
+            Assert.Equal("/nyhetsbrev/tack", response.Headers.Location?.OriginalString);
+            Assert.NotNull(await factory.SubscriberAsync(email));
+        }
+    }
+
+    [Fact]
+    public async Task A_sign_up_without_a_valid_token_saves_nothing()
+    {
+        var email = NewsletterTestHelpers.UniqueAddress("forged");
+        var lists = await factory.ListsAsync();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.ListIds"] = lists[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = "forged",
+        });
+
+        var response = await factory.CreateBrowserClient().PostAsync(new Uri("/nyhetsbrev", UriKind.Relative), content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(await factory.SubscriberAsync(email));
+        Assert.Empty(await factory.SentMailsToAsync(email));
     }
 }
