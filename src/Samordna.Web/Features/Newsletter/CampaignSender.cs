@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Email;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Newsletter;
 
@@ -367,6 +368,8 @@ public sealed partial class CampaignSender(
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, CampaignStatus.Sent).SetProperty(x => x.FinishedAt, now), cancellationToken);
         if (finished > 0)
         {
+            // The archive shows it now.
+            await scope.ServiceProvider.GetRequiredService<PublicPageCache>().ChangedAsync(cancellationToken);
             LogFinished(id);
         }
     }

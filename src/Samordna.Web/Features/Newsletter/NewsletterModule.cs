@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Web;
@@ -28,6 +29,11 @@ public static class NewsletterModule
         services.AddScoped<SubscriptionService>();
         services.AddScoped<CampaignService>();
         services.AddScoped<SubscriberImport>();
+        services.AddSingleton<INewsletterBlockSource, NewsletterNewsBlock>();
+        services.AddSingleton(new AuditActionNames(new Dictionary<string, string>
+        {
+            [SubscriberImport.AuditAction] = "Prenumeranter importerade till nyhetsbrevet",
+        }));
         services.AddDefaultContentSeeder<NewsletterListsSeeder>();
         services.AddDemoSeeder<NewsletterDemoSeeder>();
         services.AddStartPageBlock<NewsletterSignUpBlock>(40);

@@ -25,6 +25,8 @@ public sealed class SubscriberImport(AppDbContext db, TimeProvider time, AuditLo
 {
     public const int MaxRows = 50_000;
 
+    public const string AuditAction = "newsletter.imported";
+
     private static readonly string[] EmailColumns = ["e-post", "epost", "e-postadress", "email", "e-mail"];
     private static readonly string[] ConsentColumns = ["samtycke", "underlag", "consent"];
     private static readonly string[] NameColumns = ["namn", "name"];
@@ -166,7 +168,7 @@ public sealed class SubscriberImport(AppDbContext db, TimeProvider time, AuditLo
             });
             added++;
         }
-        audit.Add("newsletter.imported", "NewsletterSubscribers", null, $"{added} prenumeranter importerade från CSV, {plan.Rejected.Count} rader avvisade.");
+        audit.Add(AuditAction, "NewsletterSubscribers", null, $"{added} prenumeranter importerade från CSV, {plan.Rejected.Count} rader avvisade.");
         await db.SaveChangesAsync(cancellationToken);
         return added;
     }

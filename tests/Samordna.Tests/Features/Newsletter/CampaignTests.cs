@@ -163,3 +163,48 @@ public sealed class CampaignTests(NewsletterFactory factory) : IClassFixture<New
         Assert.True(await factory.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(a => a.Action == AuditActions.PersonalDataExported && a.SubjectType == "NewsletterSubscribers", Ct)));
     }
 }
+
+public sealed class CampaignBlockTests(NewsletterFactory factory) : IClassFixture<NewsletterFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_campaign_can_carry_the_latest_news_with_links_back_to_the_site()
+    {
+        var now = factory.Clock.GetUtcNow();
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(new Samordna.Web.Features.News.NewsArticle
+            {
+                Title = "Hoppet öppnar digitalt drop in",
+                Slug = "hoppet-digitalt-drop-in",
+                Ingress = "Unga kan träffa personalen på nätet.",
+                Body = "Text",
+                PublishedAt = now.AddDays(-1),
+                FirstPublishedAt = now.AddDays(-1),
+                PublishedYear = now.Year,
+                PublishedMonth = now.Month,
+                CreatedAt = now,
+                UpdatedAt = now,
+                UpdatedBy = "test",
+            });
+            await db.SaveChangesAsync(Ct);
+        });
+        var reader = NewsletterTestHelpers.UniqueAddress("nyfiken");
+        await factory.SignUpAndConfirmAsync(reader);
+        var subject = "Med nyheter " + Guid.NewGuid().ToString("N")[..6];
+        var id = await factory.ScheduleCampaignAsync(subject);
+        await factory.WithDbAsync(db => db.Set<Campaign>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IncludeNews, true), Ct));
+        var editor = await factory.SignInAsEditorAsync();
+        Assert.Contains("Lägg till de senaste nyheterna", await editor.GetStringAsync(new Uri("/redaktion/nyhetsbrev/ny", UriKind.Relative), Ct), StringComparison.Ordinal);
+
+        await factory.SendCampaignsAsync();
+
+        var mail = Assert.Single(factory.CampaignMailsTo(reader, subject));
+        Assert.Contains("Senaste nyheterna", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Hoppet öppnar digitalt drop in", mail.Html, StringComparison.Ordinal);
+        Assert.Matches("href=\"https://samordna\\.example\\.se/nyheter/[0-9]{4}/[0-9]{2}/hoppet-digitalt-drop-in\"", mail.Html);
+        var archive = await factory.CreateBrowserClient().GetStringAsync(new Uri($"/nyhetsbrev/arkiv/{id}", UriKind.Relative), Ct);
+        Assert.Contains("Hoppet öppnar digitalt drop in", archive, StringComparison.Ordinal);
+    }
+}

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Newsletter.Archive;
 
 /// <summary>The public archive: every sent campaign as a web page.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<ArchiveItem> Items { get; private set; } = [];

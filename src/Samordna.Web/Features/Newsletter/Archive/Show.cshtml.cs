@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Newsletter.Archive;
 
@@ -11,6 +13,7 @@ namespace Samordna.Web.Features.Newsletter.Archive;
 /// plus its blocks), without anyone's personal links.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class ShowModel(AppDbContext db) : PageModel
 {
     public Campaign Item { get; private set; } = null!;
