@@ -37,6 +37,7 @@ public static class NewsletterModule
         services.AddDefaultContentSeeder<NewsletterListsSeeder>();
         services.AddDemoSeeder<NewsletterDemoSeeder>();
         services.AddStartPageBlock<NewsletterSignUpBlock>(40);
+        services.AddSingleton(new EnglishTexts(NewsletterEnglish.Texts));
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Newsletter/Admin", Policies.Editor));
         return builder;
     }
