@@ -41,6 +41,17 @@ public sealed class IcsWriter
     public IcsWriter Local(string name, DateTime wallClock, string tzid) =>
         Raw(name, wallClock.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture), ("TZID", tzid));
 
+    /// <summary>
+    /// An instant as local time in <paramref name="zone"/> with its TZID; but in UTC for the hour that happens twice
+    /// when summer time ends, since a local time there is read as its first occurrence (RFC 5545 section 3.3.5).
+    /// </summary>
+    public IcsWriter Zoned(string name, DateTimeOffset instant, TimeZoneInfo zone, string tzid)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+        return zone.IsAmbiguousTime(local) ? Utc(name, instant) : Local(name, local, tzid);
+    }
+
     public override string ToString() => text.ToString();
 
     public static string EscapeText(string value)
