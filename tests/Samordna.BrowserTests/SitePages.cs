@@ -19,6 +19,12 @@ public static class SitePages
         "/cookies",
         "/konto/logga-in",
         "/konto/glomt-losenord",
+        "/kalender",
+        "/kalender/arkiv",
+        "/kalender/foresla-amne",
+        "/kalender/2026-12-09-frukostmote-samre",
+        "/kalender/2026-11-08-hur-vet-vi-behovet-utan-anvandaren",
+        "/kalender/2020-03-19-eftermiddagsmingel-asf",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>
@@ -35,6 +41,16 @@ public static class SitePages
         ("/redaktion/sidor/ny", Visitor.Administrator),
         ("/redaktion/sidor/1", Visitor.Administrator),
         ("/redaktion/sidor/1/versioner/1", Visitor.Administrator),
+        ("/redaktion/kalender", Visitor.Administrator),
+        ("/redaktion/kalender/arkiv", Visitor.Administrator),
+        ("/redaktion/kalender/nytt", Visitor.Administrator),
+        ("/redaktion/kalender/forslag", Visitor.Administrator),
+        ("/redaktion/kalender/1", Visitor.Administrator),
+        ("/redaktion/kalender/1/anmalningar", Visitor.Administrator),
+        ("/redaktion/kalender/10/anmalningar", Visitor.Administrator),
+        ("/redaktion/kalender/1/meddelande", Visitor.Administrator),
+        ("/redaktion/kalender/6/skjut-upp", Visitor.Administrator),
+        ("/redaktion/kalender/6/stall-in", Visitor.Administrator),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>

@@ -17,6 +17,7 @@ public static class EventsEnglish
         ["Anmälan behövs"] = "Registration needed",
         ["Anmälan senast"] = "Register by",
         ["Anmälan är öppen."] = "Registration is open.",
+        ["Anmälan är stängd."] = "Registration is closed.",
         ["Anmälan öppnar (frivilligt)"] = "Registration opens (optional)",
         ["Anmälan"] = "Registration",
         ["Anmäld"] = "Registered",
