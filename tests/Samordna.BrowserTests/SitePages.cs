@@ -25,6 +25,11 @@ public static class SitePages
         "/kalender/2026-12-09-frukostmote-samre",
         "/kalender/2026-11-08-hur-vet-vi-behovet-utan-anvandaren",
         "/kalender/2020-03-19-eftermiddagsmingel-asf",
+        "/nyheter",
+        "/nyheter/2020/03",
+        "/nyheter/2020/02",
+        "/nyheter/2020/03/digitalt-drop-in",
+        "/nyheter/amne/hoppet",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>
@@ -32,6 +37,11 @@ public static class SitePages
     [
         ("/konto", Visitor.Staff),
         ("/konto/enheter", Visitor.Staff),
+        ("/konto/losenord", Visitor.Staff),
+        ("/konto/tvastegsverifiering", Visitor.Staff),
+        ("/konto", Visitor.Participant),
+        ("/konto/tvastegsverifiering", Visitor.Participant),
+        ("/admin/anvandare/bjud-in", Visitor.Administrator),
         ("/admin", Visitor.Administrator),
         ("/admin/anvandare", Visitor.Administrator),
         ("/admin/logg", Visitor.Administrator),
@@ -51,6 +61,8 @@ public static class SitePages
         ("/redaktion/kalender/1/meddelande", Visitor.Administrator),
         ("/redaktion/kalender/6/skjut-upp", Visitor.Administrator),
         ("/redaktion/kalender/6/stall-in", Visitor.Administrator),
+        ("/redaktion/nyheter", Visitor.Administrator),
+        ("/redaktion/nyheter/ny", Visitor.Administrator),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>

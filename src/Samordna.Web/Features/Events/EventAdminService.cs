@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Samordna.Web.Features.Pages;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Events;
 
@@ -13,9 +13,11 @@ namespace Samordna.Web.Features.Events;
 /// The editors' side of the calendar: creating and changing events (telling registered people when the time or
 /// place moves), cancelling, postponing, messages to everyone registered, attendance and the CSV export.
 /// </summary>
-public sealed class EventAdminService(AppDbContext db, RegistrationService registrations, EventMails mails, AuditLog audit, TimeProvider time)
+public sealed class EventAdminService(AppDbContext db, RegistrationService registrations, EventMails mails, AuditLog audit, TimeProvider time,
+    PublicPageCache cache)
 {
     public const string AuditSubject = "Event";
+    public const string MessageSentAction = "event.message";
 
     public async Task<CalendarEvent> CreateAsync(EventInput input, bool publish, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -31,7 +33,8 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
             Capacity = input.Places,
         };
         input.ApplyTo(calendarEvent);
-        var baseSlug = input.Start.ToStockholmDate() + "-" + Slugs.Fold(input.Title, CalendarEvent.SlugMaxLength - 15);
+        var words = Slugs.From(input.Title, CalendarEvent.SlugMaxLength - 15);
+        var baseSlug = input.Start.ToStockholmDate() + "-" + (words.Length > 0 ? words : "evenemang");
         var slug = baseSlug;
         for (var n = 2; await db.Set<CalendarEvent>().AnyAsync(e => e.Slug == slug, cancellationToken); n++)
         {
@@ -40,6 +43,7 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         calendarEvent.Slug = slug;
         db.Add(calendarEvent);
         await db.SaveChangesAsync(cancellationToken);
+        await cache.ChangedAsync(cancellationToken);
         return calendarEvent;
     }
 
@@ -87,6 +91,7 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         var promoted = await registrations.FillFreePlacesAsync(calendarEvent, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await cache.ChangedAsync(cancellationToken);
         return new UpdateResult(true, told, promoted);
     }
 
@@ -116,6 +121,7 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await cache.ChangedAsync(cancellationToken);
         return told;
     }
 
@@ -160,6 +166,7 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         await registrations.FillFreePlacesAsync(calendarEvent, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await cache.ChangedAsync(cancellationToken);
         return told;
     }
 
@@ -179,7 +186,7 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         {
             mails.Message(calendarEvent, registration, messageId, subject, body);
         }
-        audit.Add("event.message", AuditSubject, id.ToString(CultureInfo.InvariantCulture),
+        audit.Add(MessageSentAction, AuditSubject, id.ToString(CultureInfo.InvariantCulture),
             $"Meddelande ”{subject}” till {recipients.Count} anmälda till {calendarEvent.Title}");
         await db.SaveChangesAsync(cancellationToken);
         return recipients.Count;

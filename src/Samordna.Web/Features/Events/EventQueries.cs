@@ -76,3 +76,37 @@ public sealed record EventCounts(int Confirmed, int Waitlisted, int Cancelled, i
         return calendarEvent.Capacity is { } capacity ? Math.Max(0, capacity - Confirmed) : null;
     }
 }
+
+/// <summary>The calendar's public addresses for /sitemap.xml: the calendar, its archive and every listed public event.</summary>
+public sealed class EventsSitemapSource(AppDbContext db) : Platform.Web.ISitemapSource
+{
+    public async IAsyncEnumerable<Platform.Web.SitemapEntry> GetEntriesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new Platform.Web.SitemapEntry("/kalender");
+        yield return new Platform.Web.SitemapEntry("/kalender/arkiv");
+        yield return new Platform.Web.SitemapEntry("/kalender/foresla-amne");
+        var events = await db.Set<CalendarEvent>().AsNoTracking()
+            .Where(e => e.State != EventState.Draft && e.Audience == EventAudience.Public)
+            .OrderBy(e => e.StartsAt)
+            .Select(e => new { e.Slug, e.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        foreach (var e in events)
+        {
+            yield return new Platform.Web.SitemapEntry("/kalender/" + e.Slug, e.UpdatedAt);
+        }
+    }
+}
+
+/// <summary>
+/// When the cached start page's "Kommande evenemang" next changes by the clock alone: the next time an event ends
+/// and leaves the list. Editorial changes evict the cache themselves.
+/// </summary>
+public sealed class EventsScheduledPublication(AppDbContext db) : Platform.Web.IScheduledPublication
+{
+    public async Task<DateTimeOffset?> NextAfterAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Set<CalendarEvent>()
+            .Where(e => e.State != EventState.Draft && e.EndsAt > now)
+            .OrderBy(e => e.EndsAt)
+            .Select(e => (DateTimeOffset?)e.EndsAt)
+            .FirstOrDefaultAsync(cancellationToken);
+}

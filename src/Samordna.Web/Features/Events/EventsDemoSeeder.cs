@@ -284,7 +284,7 @@ internal sealed class EventsDemoSeeder(AppDbContext db, TimeProvider time, IOpti
         }
     }
 
-    private static string Fold(string name) => Pages.Slugs.Fold(name).Replace('-', '.');
+    private static string Fold(string name) => Slugs.From(name).Replace('-', '.');
 
     private static DateTimeOffset Local(int year, int month, int day, int hour, int minute) =>
         StockholmTime.FromStockholm(new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified));

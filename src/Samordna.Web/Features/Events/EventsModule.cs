@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
@@ -35,6 +36,12 @@ public static class EventsModule
         services.AddStartPageBlock<UpcomingEventsBlock>(20);
         services.AddDemoSeeder<EventsDemoSeeder>();
         services.AddSingleton(new EnglishTexts(EventsEnglish.Texts));
+        services.AddSingleton(new AuditActionNames(new Dictionary<string, string>
+        {
+            [EventAdminService.MessageSentAction] = "Meddelande till anmälda skickat",
+        }));
+        services.AddScoped<ISitemapSource, EventsSitemapSource>();
+        services.AddScoped<IScheduledPublication, EventsScheduledPublication>();
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Events/Admin", Policies.Editor);

@@ -11,7 +11,6 @@ public sealed class UpcomingEventsBlock(EventQueries queries, TimeProvider time)
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
         var events = await queries.UpcomingAsync(time.GetUtcNow(), signedIn, Count, HttpContext.RequestAborted);
-        var counts = await queries.CountsAsync(events.Select(e => e.Id).ToList(), HttpContext.RequestAborted);
-        return View("/Features/Events/_UpcomingEventsBlock.cshtml", (events, counts));
+        return View("/Features/Events/_UpcomingEventsBlock.cshtml", events);
     }
 }

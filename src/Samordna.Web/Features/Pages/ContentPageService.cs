@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Web;
 using Samordna.Web.Platform.Identity;
 
 namespace Samordna.Web.Features.Pages;
@@ -11,7 +12,7 @@ namespace Samordna.Web.Features.Pages;
 /// Reading and changing content pages. Every change writes a revision in the same SaveChanges; saves carry the
 /// version the editor started from and are refused when someone else has saved since (optimistic concurrency).
 /// </summary>
-public sealed class ContentPageService(AppDbContext db, TimeProvider time, AuditLog audit)
+public sealed class ContentPageService(AppDbContext db, TimeProvider time, AuditLog audit, PublicPageCache cache)
 {
     public const string PageDeletedAction = "page.deleted";
 
@@ -50,7 +51,7 @@ public sealed class ContentPageService(AppDbContext db, TimeProvider time, Audit
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(editor);
         var taken = (await db.Set<ContentPage>().Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var slug = Slugs.Unique(Slugs.Fold(input.Title), s => taken.Contains(s) || RequiredPages.IsRequired(s));
+        var slug = PageSlugs.Unique(PageSlugs.Fold(input.Title), s => taken.Contains(s) || RequiredPages.IsRequired(s));
         var now = time.GetUtcNow();
         var page = new ContentPage
         {
@@ -61,6 +62,7 @@ public sealed class ContentPageService(AppDbContext db, TimeProvider time, Audit
         Apply(page, input.Title!, input.Description!, input.Body!, editor.UserId(), Name(editor), now, note: null);
         db.Add(page);
         await db.SaveChangesAsync(cancellationToken);
+        await cache.ChangedAsync(cancellationToken);
         return page;
     }
 
@@ -123,6 +125,7 @@ public sealed class ContentPageService(AppDbContext db, TimeProvider time, Audit
             $"Sidan \"{page.Title}\" ({page.Path}) togs bort i version {page.Version.ToString(CultureInfo.InvariantCulture)}.",
             actorName: Name(editor));
         await db.SaveChangesAsync(cancellationToken);
+        await cache.ChangedAsync(cancellationToken);
         return DeleteOutcome.Deleted;
     }
 
@@ -132,6 +135,7 @@ public sealed class ContentPageService(AppDbContext db, TimeProvider time, Audit
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await cache.ChangedAsync(cancellationToken);
             return SaveOutcome.Saved(page);
         }
         catch (DbUpdateException)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Web;
@@ -20,6 +21,7 @@ public static class PagesModule
         services.AddSingleton<PageBodyRenderer>();
         services.AddDefaultContentSeeder<DefaultPagesSeeder>();
         services.AddSingleton(new EnglishTexts(PagesEnglish.Texts));
+        services.AddSingleton(new AuditActionNames(new Dictionary<string, string> { [ContentPageService.PageDeletedAction] = "Sida borttagen" }));
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Pages/Admin", Policies.Editor);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Pages;
 
@@ -8,6 +10,7 @@ namespace Samordna.Web.Features.Pages;
 /// A content page for everyone: the required pages at /om, /kontakt, /tillganglighet, /personuppgifter and /cookies
 /// (routes added in <see cref="PagesModule"/>), the editors' own pages at /sida/{slug}.
 /// </summary>
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 [AllowAnonymous]
 public sealed class ShowModel(ContentPageService pages) : PageModel
 {

@@ -76,10 +76,11 @@ public sealed partial class EmailDispatcher(
 
     /// <summary>
     /// Deletes sent and failed messages older than Email:RetentionDays, with their .eml files; returns how many.
-    /// Pending messages are never deleted.
+    /// Pending messages are never deleted. Also clears scratch files a crash left behind.
     /// </summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
+        RemoveStaleTemporaryFiles();
         if (Options.RetentionDays == 0)
         {
             return 0;
@@ -92,6 +93,7 @@ public sealed partial class EmailDispatcher(
             var outbox = scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxEmail>();
             var expired = await outbox
                 .Where(x => (x.Status == OutboxEmailStatus.Sent || x.Status == OutboxEmailStatus.Failed) && x.CreatedAt < cutoff)
+                .OrderBy(x => x.CreatedAt)
                 .Select(x => x.Id)
                 .Take(500)
                 .ToListAsync(cancellationToken);
@@ -111,6 +113,35 @@ public sealed partial class EmailDispatcher(
             LogPurged(total, Options.RetentionDays);
         }
         return total;
+    }
+
+    /// <summary>Half-written files left by a crash mid-write; file times are wall-clock, so the system clock judges them.</summary>
+    private void RemoveStaleTemporaryFiles()
+    {
+        var scratch = new DirectoryInfo(Path.Combine(Options.Directory, ".tmp"));
+        if (!scratch.Exists)
+        {
+            return;
+        }
+        var stale = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-1);
+        foreach (var entry in scratch.EnumerateFileSystemInfos().Where(e => e.LastWriteTimeUtc < stale))
+        {
+            try
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    directory.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+            }
+            catch (IOException)
+            {
+                // In use right now; next time.
+            }
+        }
     }
 
     private static IQueryable<OutboxEmail> Due(IQueryable<OutboxEmail> outbox, DateTimeOffset now, int maxAttempts) =>

@@ -28,7 +28,7 @@ public sealed class EmailOutbox(AppDbContext db, TimeProvider time, EmailDispatc
         var now = time.GetUtcNow();
         outbox.Add(new OutboxEmail
         {
-            Id = Guid.CreateVersion7(now),
+            Id = MonotonicGuid.Next(now),
             IdempotencyKey = key,
             To = to,
             Subject = OneLine(message.Subject, OutboxEmail.SubjectMaxLength),

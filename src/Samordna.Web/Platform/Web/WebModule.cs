@@ -53,6 +53,8 @@ public static class WebModule
         });
         services.AddHsts(options => { options.MaxAge = TimeSpan.FromDays(365); options.IncludeSubDomains = false; });
         services.AddSingleton<StartPageBlocks>();
+        services.AddSingleton<PublicPageCache>();
+        services.AddOutputCache(PublicPageCache.AddPolicy);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<Demo.DemoNotes>();
         return builder;
@@ -77,6 +79,8 @@ public static class WebModule
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the output cache serves and stores only anonymous requests.
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }
@@ -85,6 +89,8 @@ public static class WebModule
     {
         app.MapRazorPages();
         app.MapHealthChecks("/health");
+        // No antiforgery token: switching language only sets a preference cookie, and a token in every page's header
+        // would make public pages uncacheable (each rendering would set the antiforgery cookie).
         app.MapPost("/sprak", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext context) =>
         {
             var chosen = SupportedCultures.FirstOrDefault(c => c.Name == culture) ?? SupportedCultures[0];
@@ -94,7 +100,7 @@ public static class WebModule
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
                 && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
             return Results.LocalRedirect(target);
-        });
+        }).DisableAntiforgery();
         return app;
     }
 }

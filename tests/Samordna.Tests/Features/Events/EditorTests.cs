@@ -80,6 +80,24 @@ public sealed class EditorTests(EventsFactory factory) : IClassFixture<EventsFac
     }
 
     [Fact]
+    public async Task A_new_event_reaches_the_cached_start_page_at_once()
+    {
+        factory.Clock.Set(Now);
+        var visitor = factory.CreateBrowserClient();
+        var (_, before) = await visitor.GetHtmlAsync("/");
+        var form = ValidForm("Frukostmöte i morgon " + Guid.NewGuid().ToString("N")[..6]);
+        form["Input.StartsAt"] = "2026-11-25T08:00";
+        form["Input.EndsAt"] = "2026-11-25T09:00";
+        form["Input.RegistrationClosesAt"] = "";
+
+        await (await factory.SignInAsEditorAsync()).SubmitFormAsync("/redaktion/kalender/nytt", form, "form.event-form", "intent", "publish");
+        var (_, after) = await visitor.GetHtmlAsync("/");
+
+        Assert.DoesNotContain(form["Input.Title"], before.Source.Text, StringComparison.Ordinal);
+        Assert.Contains(form["Input.Title"], after.QuerySelector(".upcoming-events")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_event_input_is_refused_with_400_Swedish_messages_and_every_value_kept()
     {
         factory.Clock.Set(Now);
