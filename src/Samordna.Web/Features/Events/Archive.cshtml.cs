@@ -13,7 +13,7 @@ public sealed class ArchiveModel(EventQueries queries, TimeProvider time) : Page
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var past = await queries.PastAsync(time.GetUtcNow(), User.Identity?.IsAuthenticated == true, cancellationToken);
+        var past = await queries.PastAsync(time.GetUtcNow(), EventAccess.IsMember(User), cancellationToken);
         Years = past.GroupBy(e => e.StartsAt.ToStockholm().Year.ToString(CultureInfo.InvariantCulture)).ToList();
     }
 }

@@ -105,9 +105,10 @@ public sealed class DetailsModel(EventQueries queries, RegistrationService regis
             {
                 return NotFound();
             }
-            if (item.Audience == EventAudience.MembersOnly && User.Identity?.IsAuthenticated != true)
+            if (item.Audience == EventAudience.MembersOnly && !EventAccess.IsMember(User))
             {
-                return Challenge();
+                // Visitors are asked to sign in; a signed-in participant is not a member organisation's staff.
+                return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
             }
         }
         Item = item;

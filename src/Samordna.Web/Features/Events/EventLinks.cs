@@ -29,3 +29,17 @@ public static class EventLinks
     /// <summary>120 random bits as 30 lower-case hex digits: the code in an invitation link.</summary>
     public static string NewInviteCode() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(15));
 }
+
+/// <summary>Who counts as a member for members-only events.</summary>
+public static class EventAccess
+{
+    /// <summary>
+    /// People with a staff, editor or administrator account: the förbund's and the member organisations' staff.
+    /// Participants' accounts (young people in the drop-in) do not make them members.
+    /// </summary>
+    public static bool IsMember(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity?.IsAuthenticated == true && Platform.Identity.Roles.Privileged.Any(user.IsInRole);
+    }
+}

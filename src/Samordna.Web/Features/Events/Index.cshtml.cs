@@ -13,7 +13,7 @@ public sealed class IndexModel(EventQueries queries, TimeProvider time) : PageMo
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var signedIn = User.Identity?.IsAuthenticated == true;
+        var signedIn = EventAccess.IsMember(User);
         Events = await queries.UpcomingAsync(time.GetUtcNow(), signedIn, take: null, cancellationToken);
         Counts = await queries.CountsAsync(Events.Select(e => e.Id).ToList(), cancellationToken);
     }

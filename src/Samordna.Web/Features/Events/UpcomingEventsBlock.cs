@@ -9,7 +9,7 @@ public sealed class UpcomingEventsBlock(EventQueries queries, TimeProvider time)
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var signedIn = User.Identity?.IsAuthenticated == true;
+        var signedIn = EventAccess.IsMember(UserClaimsPrincipal);
         var events = await queries.UpcomingAsync(time.GetUtcNow(), signedIn, Count, HttpContext.RequestAborted);
         return View("/Features/Events/_UpcomingEventsBlock.cshtml", events);
     }

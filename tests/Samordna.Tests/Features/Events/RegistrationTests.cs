@@ -280,6 +280,11 @@ public sealed class RegistrationTests(EventsFactory factory) : IClassFixture<Eve
         Assert.DoesNotContain(e.Title, anonymousList.Source.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Contains(e.Title, staffList.Source.Text, StringComparison.Ordinal);
+
+        // A young participant's account is not a member organisation's.
+        var participant = await factory.SignInAsync(await factory.CreateUserAsync(Samordna.Web.Platform.Identity.Roles.Participant));
+        Assert.Equal(HttpStatusCode.NotFound, (await participant.GetAsync(new Uri(e.Path, UriKind.Relative), Ct)).StatusCode);
+        Assert.DoesNotContain(e.Title, (await participant.GetHtmlAsync("/kalender")).Document.Source.Text, StringComparison.Ordinal);
     }
 
     [Fact]
