@@ -49,6 +49,23 @@ public sealed class RemindersAndRetentionTests(EventsFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Someone_registering_inside_the_reminder_window_gets_the_join_link_in_the_confirmation_and_no_extra_reminder()
+    {
+        factory.Clock.Set(Now);
+        var e = await factory.InsertEventAsync();
+        var email = NewEmail("sent");
+        factory.Clock.Set(e.StartsAt.AddHours(-3));
+
+        await factory.CreateBrowserClient().RegisterAsync(e, email);
+        await factory.SendDueRemindersAsync();
+
+        var mail = Assert.Single(await factory.SentMailsToAsync(email));
+        Assert.StartsWith("Anmälan bekräftad", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains(JoinUrl, mail.TextBody, StringComparison.Ordinal);
+        Assert.Empty(await RemindersToAsync(email));
+    }
+
+    [Fact]
     public async Task A_crash_between_queueing_and_recording_cannot_double_a_reminder()
     {
         factory.Clock.Set(Now);
