@@ -30,6 +30,11 @@ public static class SitePages
         "/nyheter/2020/02",
         "/nyheter/2020/03/digitalt-drop-in",
         "/nyheter/amne/hoppet",
+        "/dokument",
+        "/dokument?kategori=styrelseprotokoll",
+        "/sok",
+        "/sok?q=%C3%A5rsredovisning",
+        "/sok?q=xyzzy",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>
@@ -63,6 +68,9 @@ public static class SitePages
         ("/redaktion/kalender/6/stall-in", Visitor.Administrator),
         ("/redaktion/nyheter", Visitor.Administrator),
         ("/redaktion/nyheter/ny", Visitor.Administrator),
+        ("/redaktion/dokument", Visitor.Administrator),
+        ("/redaktion/dokument/ny", Visitor.Administrator),
+        ("/redaktion/dokument/1", Visitor.Administrator),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>

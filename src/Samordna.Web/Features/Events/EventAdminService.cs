@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Search;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Events;
@@ -14,7 +15,7 @@ namespace Samordna.Web.Features.Events;
 /// place moves), cancelling, postponing, messages to everyone registered, attendance and the CSV export.
 /// </summary>
 public sealed class EventAdminService(AppDbContext db, RegistrationService registrations, EventMails mails, AuditLog audit, TimeProvider time,
-    PublicPageCache cache)
+    PublicPageCache cache, ISearchIndex search, MarkdownRenderer markdown)
 {
     public const string AuditSubject = "Event";
     public const string MessageSentAction = "event.message";
@@ -43,7 +44,7 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         calendarEvent.Slug = slug;
         db.Add(calendarEvent);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.ChangedAsync(cancellationToken);
+        await ChangedAsync(calendarEvent, cancellationToken);
         return calendarEvent;
     }
 
@@ -91,7 +92,7 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         var promoted = await registrations.FillFreePlacesAsync(calendarEvent, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.ChangedAsync(cancellationToken);
+        await ChangedAsync(calendarEvent, cancellationToken);
         return new UpdateResult(true, told, promoted);
     }
 
@@ -121,7 +122,7 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.ChangedAsync(cancellationToken);
+        await ChangedAsync(calendarEvent, cancellationToken);
         return told;
     }
 
@@ -166,7 +167,7 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         await registrations.FillFreePlacesAsync(calendarEvent, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.ChangedAsync(cancellationToken);
+        await ChangedAsync(calendarEvent, cancellationToken);
         return told;
     }
 
@@ -244,6 +245,13 @@ public sealed class EventAdminService(AppDbContext db, RegistrationService regis
         await db.SaveChangesAsync(cancellationToken);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
         return ($"anmalningar-{calendarEvent.Slug}.csv", bytes);
+    }
+
+    /// <summary>After a change visitors can see: the cached public pages go, and the search index learns of it.</summary>
+    private async Task ChangedAsync(CalendarEvent calendarEvent, CancellationToken cancellationToken)
+    {
+        await cache.ChangedAsync(cancellationToken);
+        await EventsSearchSource.IndexAsync(search, markdown, calendarEvent, cancellationToken);
     }
 
     private Task<List<EventRegistration>> ActiveAsync(int id, bool includeWaitlist, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Search;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Events;
@@ -42,6 +43,7 @@ public static class EventsModule
         }));
         services.AddScoped<ISitemapSource, EventsSitemapSource>();
         services.AddScoped<IScheduledPublication, EventsScheduledPublication>();
+        services.AddSearchSource<EventsSearchSource>();
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Events/Admin", Policies.Editor);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Search;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.News;
@@ -25,6 +26,7 @@ public static class NewsModule
         services.AddScoped<NewsImageStore>();
         services.AddScoped<IScheduledPublication, NewsScheduledPublication>();
         services.AddScoped<ISitemapSource, NewsSitemapSource>();
+        services.AddSearchSource<NewsSearchSource>();
         services.AddStartPageBlock<LatestNewsViewComponent>(10);
         services.AddDemoSeeder<NewsDemoSeeder>();
         services.AddSingleton(new EnglishTexts(NewsEnglish.Texts));

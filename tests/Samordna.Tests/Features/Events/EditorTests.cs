@@ -98,6 +98,26 @@ public sealed class EditorTests(EventsFactory factory) : IClassFixture<EventsFac
     }
 
     [Fact]
+    public async Task Published_public_events_are_found_by_the_site_search_and_drafts_are_not()
+    {
+        factory.Clock.Set(Now);
+        var editor = await factory.SignInAsEditorAsync();
+        var word = "Sökordsfrukost" + Guid.NewGuid().ToString("N")[..6];
+        var published = ValidForm(word + " publicerad");
+        var draft = ValidForm(word + " utkast");
+
+        await editor.SubmitFormAsync("/redaktion/kalender/nytt", published, "form.event-form", "intent", "publish");
+        await editor.SubmitFormAsync("/redaktion/kalender/nytt", draft, "form.event-form", "intent", "draft");
+        var (_, results) = await factory.CreateBrowserClient().GetHtmlAsync("/sok?q=" + Uri.EscapeDataString(word));
+
+        var hits = results.QuerySelectorAll(".search-hit").Select(h => h.TextContent).ToList();
+        var hit = Assert.Single(hits);
+        Assert.Contains(word + " publicerad", hit, StringComparison.Ordinal);
+        Assert.Contains("Evenemang", hit, StringComparison.Ordinal);
+        Assert.NotNull(results.QuerySelector(".search-hit a[href^='/kalender/']"));
+    }
+
+    [Fact]
     public async Task Bad_event_input_is_refused_with_400_Swedish_messages_and_every_value_kept()
     {
         factory.Clock.Set(Now);
