@@ -24,6 +24,11 @@ public static class SitePages
         "/nyheter/2020/02",
         "/nyheter/2020/03/digitalt-drop-in",
         "/nyheter/amne/hoppet",
+        "/dokument",
+        "/dokument?kategori=styrelseprotokoll",
+        "/sok",
+        "/sok?q=%C3%A5rsredovisning",
+        "/sok?q=xyzzy",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>
@@ -31,6 +36,11 @@ public static class SitePages
     [
         ("/konto", Visitor.Staff),
         ("/konto/enheter", Visitor.Staff),
+        ("/konto/losenord", Visitor.Staff),
+        ("/konto/tvastegsverifiering", Visitor.Staff),
+        ("/konto", Visitor.Participant),
+        ("/konto/tvastegsverifiering", Visitor.Participant),
+        ("/admin/anvandare/bjud-in", Visitor.Administrator),
         ("/admin", Visitor.Administrator),
         ("/admin/anvandare", Visitor.Administrator),
         ("/admin/logg", Visitor.Administrator),
@@ -42,6 +52,9 @@ public static class SitePages
         ("/redaktion/sidor/1/versioner/1", Visitor.Administrator),
         ("/redaktion/nyheter", Visitor.Administrator),
         ("/redaktion/nyheter/ny", Visitor.Administrator),
+        ("/redaktion/dokument", Visitor.Administrator),
+        ("/redaktion/dokument/ny", Visitor.Administrator),
+        ("/redaktion/dokument/1", Visitor.Administrator),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>

@@ -6,10 +6,11 @@ public enum Visitor
     Anonymous,
     Staff,
     Administrator,
+    Participant,
 }
 
 /// <summary>A demo account as a person would type it in: the sign-in, the shared demo password and the demo authenticator key.</summary>
-public sealed record DemoPerson(string SignIn, string DisplayName)
+public sealed record DemoPerson(string SignIn, string DisplayName, bool UsesAuthenticator = true)
 {
     public const string Password = "Samordna-demo-2026";
 
@@ -25,11 +26,15 @@ public sealed record DemoPerson(string SignIn, string DisplayName)
     /// <summary>The administrator.</summary>
     public static readonly DemoPerson Anna = new("admin@demo.samordna.se", "Anna Lindqvist");
 
+    /// <summary>A young participant of the drop-in, signed in by pseudonym, without two-factor.</summary>
+    public static readonly DemoPerson Nova = new("nova", "Nova", UsesAuthenticator: false);
+
     /// <summary>The account the page scans use for a visitor.</summary>
     public static DemoPerson For(Visitor visitor) => visitor switch
     {
         Visitor.Staff => Maria,
         Visitor.Administrator => Anna,
+        Visitor.Participant => Nova,
         _ => throw new ArgumentOutOfRangeException(nameof(visitor), visitor, "An anonymous visitor has no account."),
     };
 }

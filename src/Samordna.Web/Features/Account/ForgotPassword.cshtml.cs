@@ -40,9 +40,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailOutbox
     {
         if (!ModelState.IsValid)
         {
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            return this.Invalid();
         }
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is not null && !user.IsDisabled && await users.HasPasswordAsync(user))

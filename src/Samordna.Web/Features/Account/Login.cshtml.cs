@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Account;
 
@@ -88,8 +89,6 @@ public sealed class LoginModel(SamordnaSignInManager signInManager, UserManager<
     private PageResult Invalid()
     {
         Input.Password = "";
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return PageModelExtensions.Invalid(this);
     }
 }

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Account;
 
@@ -53,7 +54,7 @@ public sealed class LoginWith2faModel(SamordnaSignInManager signInManager, Audit
         DemoCode = await demo.CurrentCodeForAsync(user);
         if (!ModelState.IsValid)
         {
-            return Invalid();
+            return this.Invalid();
         }
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
@@ -66,17 +67,11 @@ public sealed class LoginWith2faModel(SamordnaSignInManager signInManager, Audit
         {
             await audit.WriteAsync(AuditActions.SignInLockedOut, "User", user.Id.ToString(), actorId: user.Id, actorName: user.UserName);
             ModelState.AddModelError(string.Empty, "Kontot är tillfälligt spärrat efter för många misslyckade försök. Försök igen om 15 minuter.");
-            return Invalid();
+            return this.Invalid();
         }
         await audit.WriteAsync(AuditActions.SignInFailed, "User", user.Id.ToString(), details: "Fel kod i tvåstegsverifiering", actorId: user.Id, actorName: user.UserName);
         ModelState.AddModelError("Input.Code", "Koden stämmer inte. Kontrollera att klockan i telefonen går rätt och försök med nästa kod.");
-        return Invalid();
+        return this.Invalid();
     }
 
-    private PageResult Invalid()
-    {
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
-    }
 }

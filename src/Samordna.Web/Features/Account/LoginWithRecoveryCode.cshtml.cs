@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Account;
 
@@ -58,8 +59,6 @@ public sealed class LoginWithRecoveryCodeModel(SamordnaSignInManager signInManag
                 ? "Kontot är tillfälligt spärrat efter för många misslyckade försök."
                 : "Koden är fel eller redan använd.");
         }
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.Invalid();
     }
 }

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Account;
 
@@ -97,9 +98,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext 
                 ModelState.AddModelError("Input.Password", error.Description);
             }
         }
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.Invalid();
     }
 
     private async Task<AppUser?> FindUserAsync() =>
@@ -124,8 +123,6 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext 
         LinkProblem = IsInvitation
             ? "Inbjudningslänken är ogiltig, redan använd eller har gått ut. Be en administratör att skicka en ny inbjudan."
             : "Länken är ogiltig, redan använd eller har gått ut. Begär en ny länk nedan.";
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.Invalid();
     }
 }

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Account;
 
@@ -74,9 +75,7 @@ public sealed class SetupModel(UserManager<AppUser> users, SamordnaSignInManager
                     ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
                 }
             }
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            return this.Invalid();
         }
         finally
         {

@@ -74,9 +74,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SamordnaSignInMan
             ModelState.AddModelError("Input.Code", "Koden stämmer inte. Kontrollera att du skannade rätt QR-kod och att klockan i telefonen går rätt.");
         }
         await LoadAsync(user);
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.Invalid();
     }
 
     public async Task<IActionResult> OnPostNewRecoveryCodesAsync()

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Search;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.News;
@@ -25,7 +26,8 @@ public sealed record NewsSaveResult(NewsArticle? Article, string? Field, string?
 }
 
 /// <summary>The editors' writes: saving, publishing, scheduling, unpublishing and deleting articles.</summary>
-public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audit, PublicPageCache cache, NewsImageStore images)
+public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audit, PublicPageCache cache, NewsImageStore images,
+    ISearchIndex search, MarkdownRenderer markdown)
 {
     public const string ConflictMessage =
         "Nyheten har ändrats av någon annan sedan du öppnade den. Dina ändringar är inte sparade men finns kvar i formuläret. " +
@@ -135,6 +137,7 @@ public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audi
         {
             await images.DeleteIfUnusedAsync(replaced, cancellationToken);
         }
+        await NewsSearchSource.IndexAsync(search, markdown, article, cancellationToken);
         await cache.ChangedAsync(cancellationToken);
         return new(article, null, null);
     }
@@ -153,6 +156,7 @@ public sealed class NewsEditor(AppDbContext db, TimeProvider time, AuditLog audi
         {
             await images.DeleteIfUnusedAsync(imageId, cancellationToken);
         }
+        await search.RemoveAsync(NewsSearchSource.AreaKey, NewsSearchSource.Key(id), cancellationToken);
         await cache.ChangedAsync(cancellationToken);
         return true;
     }

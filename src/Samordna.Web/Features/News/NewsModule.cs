@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Search;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.News;
@@ -24,9 +26,19 @@ public static class NewsModule
         services.AddScoped<NewsImageStore>();
         services.AddScoped<IScheduledPublication, NewsScheduledPublication>();
         services.AddScoped<ISitemapSource, NewsSitemapSource>();
+        services.AddSearchSource<NewsSearchSource>();
         services.AddStartPageBlock<LatestNewsViewComponent>(10);
         services.AddDemoSeeder<NewsDemoSeeder>();
         services.AddSingleton(new EnglishTexts(NewsEnglish.Texts));
+        services.AddSingleton(new AuditActionNames(new Dictionary<string, string>
+        {
+            [NewsAuditActions.Created] = "Nyhet skapad",
+            [NewsAuditActions.Updated] = "Nyhet ändrad",
+            [NewsAuditActions.Published] = "Nyhet publicerad",
+            [NewsAuditActions.Scheduled] = "Nyhet schemalagd",
+            [NewsAuditActions.Unpublished] = "Nyhet avpublicerad",
+            [NewsAuditActions.Deleted] = "Nyhet borttagen",
+        }));
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Search;
 using Samordna.Web.Platform.Web;
 using Samordna.Web.Platform.Identity;
 
@@ -12,7 +13,8 @@ namespace Samordna.Web.Features.Pages;
 /// Reading and changing content pages. Every change writes a revision in the same SaveChanges; saves carry the
 /// version the editor started from and are refused when someone else has saved since (optimistic concurrency).
 /// </summary>
-public sealed class ContentPageService(AppDbContext db, TimeProvider time, AuditLog audit, PublicPageCache cache)
+public sealed class ContentPageService(AppDbContext db, TimeProvider time, AuditLog audit, PublicPageCache cache,
+    ISearchIndex search, MarkdownRenderer markdown)
 {
     public const string PageDeletedAction = "page.deleted";
 
@@ -51,7 +53,7 @@ public sealed class ContentPageService(AppDbContext db, TimeProvider time, Audit
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(editor);
         var taken = (await db.Set<ContentPage>().Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var slug = Slugs.Unique(Slugs.Fold(input.Title), s => taken.Contains(s) || RequiredPages.IsRequired(s));
+        var slug = PageSlugs.Unique(PageSlugs.Fold(input.Title), s => taken.Contains(s) || RequiredPages.IsRequired(s));
         var now = time.GetUtcNow();
         var page = new ContentPage
         {
@@ -62,6 +64,7 @@ public sealed class ContentPageService(AppDbContext db, TimeProvider time, Audit
         Apply(page, input.Title!, input.Description!, input.Body!, editor.UserId(), Name(editor), now, note: null);
         db.Add(page);
         await db.SaveChangesAsync(cancellationToken);
+        await search.SetAsync(PagesSearchSource.ItemFor(page, markdown), cancellationToken);
         await cache.ChangedAsync(cancellationToken);
         return page;
     }
@@ -125,6 +128,7 @@ public sealed class ContentPageService(AppDbContext db, TimeProvider time, Audit
             $"Sidan \"{page.Title}\" ({page.Path}) togs bort i version {page.Version.ToString(CultureInfo.InvariantCulture)}.",
             actorName: Name(editor));
         await db.SaveChangesAsync(cancellationToken);
+        await search.RemoveAsync(PagesSearchSource.AreaKey, PagesSearchSource.Key(id), cancellationToken);
         await cache.ChangedAsync(cancellationToken);
         return DeleteOutcome.Deleted;
     }
@@ -135,6 +139,7 @@ public sealed class ContentPageService(AppDbContext db, TimeProvider time, Audit
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await search.SetAsync(PagesSearchSource.ItemFor(page, markdown), cancellationToken);
             await cache.ChangedAsync(cancellationToken);
             return SaveOutcome.Saved(page);
         }

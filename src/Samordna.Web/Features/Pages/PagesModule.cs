@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Search;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Pages;
@@ -18,8 +20,11 @@ public static class PagesModule
         var services = builder.Services;
         services.AddScoped<ContentPageService>();
         services.AddSingleton<PageBodyRenderer>();
+        services.AddSearchSource<PagesSearchSource>();
+        services.AddScoped<ISitemapSource, PagesSitemapSource>();
         services.AddDefaultContentSeeder<DefaultPagesSeeder>();
         services.AddSingleton(new EnglishTexts(PagesEnglish.Texts));
+        services.AddSingleton(new AuditActionNames(new Dictionary<string, string> { [ContentPageService.PageDeletedAction] = "Sida borttagen" }));
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Pages/Admin", Policies.Editor);

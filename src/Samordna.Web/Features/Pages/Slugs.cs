@@ -1,73 +1,16 @@
 using System.Globalization;
-using System.Text;
 
 namespace Samordna.Web.Features.Pages;
 
-/// <summary>Addresses from titles: "Öppna jämförelser 2026" becomes "oppna-jamforelser-2026".</summary>
-public static class Slugs
+/// <summary>Page addresses from titles ("Öppna jämförelser 2026" → "oppna-jamforelser-2026"), folded by the platform's slug rules.</summary>
+public static class PageSlugs
 {
     public const string Fallback = "sida";
 
     public static string Fold(string? title, int maxLength = ContentPage.SlugMaxLength)
     {
-        var builder = new StringBuilder();
-        var pendingHyphen = false;
-        foreach (var c in Letters(title ?? ""))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                if (pendingHyphen && builder.Length > 0)
-                {
-                    builder.Append('-');
-                }
-                pendingHyphen = false;
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                pendingHyphen = true;
-            }
-        }
-        var slug = builder.ToString();
-        if (slug.Length > maxLength)
-        {
-            slug = slug[..maxLength].TrimEnd('-');
-        }
+        var slug = Platform.Web.Slugs.From(title, maxLength);
         return slug.Length == 0 ? Fallback : slug;
-    }
-
-    /// <summary>Å, ä, ö (and other accented letters) without their marks; the few letters that do not decompose by hand.</summary>
-    private static IEnumerable<char> Letters(string text)
-    {
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            switch (c)
-            {
-                case 'ø' or 'Ø':
-                    yield return 'o';
-                    break;
-                case 'æ' or 'Æ':
-                    yield return 'a';
-                    yield return 'e';
-                    break;
-                case 'ß':
-                    yield return 's';
-                    yield return 's';
-                    break;
-                case 'đ' or 'Đ':
-                    yield return 'd';
-                    break;
-                case 'ł' or 'Ł':
-                    yield return 'l';
-                    break;
-                default:
-                    if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                    {
-                        yield return c;
-                    }
-                    break;
-            }
-        }
     }
 
     /// <summary>The folded slug, or with "-2", "-3" … added when it is taken (or reserved).</summary>

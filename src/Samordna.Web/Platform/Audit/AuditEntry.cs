@@ -75,7 +75,6 @@ public static class AuditActions
         FirstAdministratorCreated => "Första administratören skapad",
         PersonalDataRead => "Personuppgifter lästa",
         PersonalDataExported => "Personuppgifter exporterade",
-        "page.deleted" => "Sida borttagen",
         _ => action,
     };
 }

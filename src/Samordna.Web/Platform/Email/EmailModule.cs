@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Samordna.Web.Features.Admin.Mail;
+using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Web;
 
@@ -52,6 +53,10 @@ public static class EmailModule
 
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin/Mail", Policies.Administrator));
         services.AddSingleton(new EnglishTexts(MailEnglish.Texts));
+        services.AddSingleton(new AuditActionNames(new Dictionary<string, string>
+        {
+            [DetailsModel.RetriedAction] = "Misslyckad e-post köad för nya försök",
+        }));
         return builder;
     }
 

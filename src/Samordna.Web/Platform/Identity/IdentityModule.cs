@@ -74,6 +74,7 @@ public static class IdentityModule
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "samordna.2fa-remember");
 
         services.AddScoped<Audit.AuditLog>();
+        services.AddSingleton<Audit.AuditVocabulary>();
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledRequirement>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentRedirect>();

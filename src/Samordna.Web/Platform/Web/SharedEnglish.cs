@@ -37,6 +37,7 @@ public static class SharedEnglish
         ["Något gick fel"] = "Something went wrong",
         ["Till startsidan"] = "Back to the start page",
         ["Våra medlemmar"] = "Our members",
+        ["Nyheter som flöde (Atom)"] = "News feed (Atom)",
         ["Förbundet är ett samarbete enligt lagen om finansiell samordning (Finsam) mellan:"] = "The association is a partnership under the Swedish Act on Financial Coordination (Finsam) between:",
         ["Läs mer om förbundet"] = "Read more about the association",
     };

@@ -13,12 +13,12 @@ public sealed class SlugsTests
     [InlineData("!!!", "sida")]
     [InlineData("", "sida")]
     public void Slug_is_folded_from_the_title(string title, string expected) =>
-        Assert.Equal(expected, Slugs.Fold(title));
+        Assert.Equal(expected, PageSlugs.Fold(title));
 
     [Fact]
     public void Long_titles_are_cut_at_a_word_boundary_hyphen_not_left_dangling()
     {
-        var slug = Slugs.Fold(string.Join(' ', Enumerable.Repeat("samordning", 20)));
+        var slug = PageSlugs.Fold(string.Join(' ', Enumerable.Repeat("samordning", 20)));
         Assert.True(slug.Length <= ContentPage.SlugMaxLength);
         Assert.False(slug.EndsWith('-'));
     }
@@ -27,7 +27,7 @@ public sealed class SlugsTests
     public void A_taken_or_reserved_slug_gets_a_number()
     {
         var taken = new HashSet<string> { "kontakt", "kontakt-2", "nyheter" };
-        Assert.Equal("kontakt-3", Slugs.Unique("kontakt", taken.Contains));
-        Assert.Equal("om-oss", Slugs.Unique("om-oss", taken.Contains));
+        Assert.Equal("kontakt-3", PageSlugs.Unique("kontakt", taken.Contains));
+        Assert.Equal("om-oss", PageSlugs.Unique("om-oss", taken.Contains));
     }
 }

@@ -11,10 +11,25 @@ namespace Samordna.Tests.Platform.Data;
 /// A database schema as the database itself reports it (its catalog, not EF's model), flattened into facts:
 /// a key naming one object ("column "AuditEntries"."Action"") and a description of it ("TEXT NOT NULL").
 /// Two schemas are equal when they hold the same facts; <see cref="Compare"/> lists every fact that differs.
-/// Triggers, functions and EF's own bookkeeping tables (migrations history, SQLite's migration lock) are left out on purpose.
+/// Triggers, functions and EF's own bookkeeping tables (migrations history, SQLite's migration lock) are left out on purpose,
+/// and so are the full-text objects that the Search migration writes in SQL because EF's model cannot describe them
+/// (<see cref="FullTextTables"/>, <see cref="FullTextFacts"/>).
 /// </summary>
 public sealed partial class SchemaCatalog
 {
+    /// <summary>SQLite: the search index's FTS5 virtual table and the shadow tables FTS5 makes for it.</summary>
+    public static readonly IReadOnlySet<string> FullTextTables = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "SearchEntriesFts", "SearchEntriesFts_config", "SearchEntriesFts_data", "SearchEntriesFts_docsize", "SearchEntriesFts_idx",
+    };
+
+    /// <summary>PostgreSQL: the search index's generated tsvector column and its GIN index.</summary>
+    public static readonly IReadOnlySet<string> FullTextFacts = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "column \"SearchEntries\".\"SearchVector\"",
+        "index \"IX_SearchEntries_SearchVector\" on \"SearchEntries\"",
+    };
+
     /// <summary>EF's own tables: "__EFMigrationsHistory" and, on SQLite, "__EFMigrationsLock". Application tables never start with "__".</summary>
     private const string EfTablePattern = @"\_\_EFMigrations%";
 
@@ -78,6 +93,10 @@ public sealed partial class SchemaCatalog
 
     private void Add(string key, string description)
     {
+        if (FullTextFacts.Contains(key))
+        {
+            return;
+        }
         if (!facts.TryAdd(key, description))
         {
             // Two objects that normalise to one key (e.g. two identical foreign keys) must still both be seen.
@@ -102,6 +121,10 @@ public sealed partial class SchemaCatalog
         foreach (var table in tables)
         {
             var name = (string)table["name"]!;
+            if (FullTextTables.Contains(name))
+            {
+                continue;
+            }
             var createSql = (string?)table["sql"] ?? "";
             var t = Quote(name);
             Add($"table {t}", "exists");

@@ -207,6 +207,8 @@ public sealed class MailViewerTests(SamordnaFactory factory) : IClassFixture<Sam
         var audited = await factory.WithDbAsync(db => Task.FromResult(db.Set<AuditEntry>()
             .Count(a => a.Action == Samordna.Web.Features.Admin.Mail.DetailsModel.RetriedAction && a.SubjectId == mail.Id.ToString())));
         Assert.Equal(1, audited);
+        var log = await client.GetDocumentAsync("/admin/logg");
+        Assert.Contains("Misslyckad e-post köad för nya försök", log.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Admin.Users;
 
@@ -46,9 +47,7 @@ public sealed class DetailsModel(UserManager<AppUser> users, UserAdministration 
         }
         ModelState.AddModelError(result.Field ?? "", result.Error!);
         await LoadAsync(id);
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.Invalid();
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Admin.Users;
 
@@ -46,8 +47,6 @@ public sealed class InviteModel(UserAdministration administration) : PageModel
             }
             ModelState.AddModelError(result.Field ?? "", result.Error!);
         }
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.Invalid();
     }
 }

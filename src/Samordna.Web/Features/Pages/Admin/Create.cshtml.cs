@@ -29,7 +29,7 @@ public sealed class CreateModel(ContentPageService pages, PageBodyRenderer rende
         if (intent == EditModel.PreviewIntent)
         {
             Preview = renderer.Render(Input.Body);
-            ProposedPath = RequiredPages.CustomPrefix + Slugs.Fold(Input.Title);
+            ProposedPath = RequiredPages.CustomPrefix + PageSlugs.Fold(Input.Title);
             return Page();
         }
         var page = await pages.CreateAsync(Input, User, cancellationToken);
