@@ -30,6 +30,7 @@ public static class NewsletterModule
         services.AddScoped<CampaignService>();
         services.AddScoped<SubscriberImport>();
         services.AddSingleton<INewsletterBlockSource, NewsletterNewsBlock>();
+        services.AddSingleton<INewsletterBlockSource, NewsletterEventsBlock>();
         services.AddSingleton(new AuditActionNames(new Dictionary<string, string>
         {
             [SubscriberImport.AuditAction] = "Prenumeranter importerade till nyhetsbrevet",

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samordna.Tests.Infrastructure;
 using Samordna.Web.Features.Newsletter;
 using Samordna.Web.Platform.Audit;
@@ -206,5 +207,31 @@ public sealed class CampaignBlockTests(NewsletterFactory factory) : IClassFixtur
         Assert.Matches("href=\"https://samordna\\.example\\.se/nyheter/[0-9]{4}/[0-9]{2}/hoppet-digitalt-drop-in\"", mail.Html);
         var archive = await factory.CreateBrowserClient().GetStringAsync(new Uri($"/nyhetsbrev/arkiv/{id}", UriKind.Relative), Ct);
         Assert.Contains("Hoppet öppnar digitalt drop in", archive, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_campaign_can_carry_the_upcoming_public_events()
+    {
+        await factory.WithServicesAsync(async services =>
+        {
+            var seeder = services.GetServices<Samordna.Web.Platform.Demo.IDemoSeeder>().OfType<Samordna.Web.Features.Events.EventsDemoSeeder>().Single();
+            await seeder.SeedAsync(services, Ct);
+            return 0;
+        });
+        var upcoming = await factory.WithServicesAsync(services => services.GetRequiredService<Samordna.Web.Features.Events.EventQueries>()
+            .UpcomingAsync(factory.Clock.GetUtcNow(), signedIn: false, 3, Ct));
+        Assert.NotEmpty(upcoming);
+        var reader = NewsletterTestHelpers.UniqueAddress("evenemang");
+        await factory.SignUpAndConfirmAsync(reader);
+        var subject = "Med evenemang " + Guid.NewGuid().ToString("N")[..6];
+        var id = await factory.ScheduleCampaignAsync(subject);
+        await factory.WithDbAsync(db => db.Set<Campaign>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IncludeEvents, true), Ct));
+
+        await factory.SendCampaignsAsync();
+
+        var mail = Assert.Single(factory.CampaignMailsTo(reader, subject));
+        Assert.Contains("Kommande evenemang", mail.Text, StringComparison.Ordinal);
+        Assert.Contains(upcoming[0].Title, mail.Html, StringComparison.Ordinal);
+        Assert.Contains($"https://samordna.example.se{upcoming[0].Path}", mail.Text, StringComparison.Ordinal);
     }
 }
