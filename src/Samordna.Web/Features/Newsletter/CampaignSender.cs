@@ -22,6 +22,8 @@ public sealed partial class CampaignSender(
     IServiceScopeFactory scopes,
     BulkEmailTransport transport,
     EmlWriter writer,
+    FileEmailTransport files,
+    IOptions<EmailOptions> emailOptions,
     CampaignRenderer renderer,
     NewsletterTokens tokens,
     TimeProvider time,
@@ -71,6 +73,33 @@ public sealed partial class CampaignSender(
         await db.Set<CampaignDelivery>().Where(d => stale.Any(s => s.Id == d.SubscriberId))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.SubscriberId, (Guid?)null), cancellationToken);
         return await stale.ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the File transport's copies (.eml files, which hold the recipients' addresses and links) of campaigns
+    /// finished more than Email:RetentionDays ago, as the outbox does for its own messages. Returns how many.
+    /// </summary>
+    public async Task<int> PurgeOldCopiesAsync(CancellationToken cancellationToken)
+    {
+        var days = emailOptions.Value.RetentionDays;
+        if (days == 0 || !emailOptions.Value.UsesFileTransport)
+        {
+            return 0;
+        }
+        var cutoff = time.GetUtcNow().AddDays(-days);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = await db.Set<CampaignDelivery>()
+            .Where(d => d.Campaign!.FinishedAt != null && d.Campaign.FinishedAt < cutoff && d.Status == DeliveryStatus.Sent)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var path in ids.Select(files.PathOf).Where(File.Exists))
+        {
+            File.Delete(path);
+            deleted++;
+        }
+        return deleted;
     }
 
     /// <summary>Starts the campaigns whose time has come (writes their recipients), without sending yet.</summary>
@@ -470,6 +499,7 @@ public sealed partial class CampaignSendService(CampaignSender sender, CampaignS
                 {
                     nextPurge = running.Elapsed + TimeSpan.FromHours(1);
                     await sender.PurgeUnconfirmedAsync(stoppingToken);
+                    await sender.PurgeOldCopiesAsync(stoppingToken);
                 }
                 await signal.WaitAsync(interval, stoppingToken);
             }

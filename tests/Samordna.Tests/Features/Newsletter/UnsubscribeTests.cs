@@ -170,4 +170,27 @@ public sealed class UnsubscribeTests(NewsletterFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Länken fungerar inte", await response.ReadBodyAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Copies_written_by_the_file_transport_are_deleted_after_the_retention_period()
+    {
+        var email = NewsletterTestHelpers.UniqueAddress("gammal");
+        await factory.SignUpAndConfirmAsync(email);
+        var mail = await ReceiveCampaignAsync(email, Subject());
+        var sender = factory.Services.GetRequiredService<CampaignSender>();
+
+        await sender.PurgeOldCopiesAsync(Ct);
+        Assert.True(File.Exists(mail.Path));
+
+        factory.Clock.Advance(TimeSpan.FromDays(91));
+        try
+        {
+            Assert.True(await sender.PurgeOldCopiesAsync(Ct) >= 1);
+            Assert.False(File.Exists(mail.Path));
+        }
+        finally
+        {
+            factory.Clock.Advance(TimeSpan.FromDays(-91));
+        }
+    }
 }
