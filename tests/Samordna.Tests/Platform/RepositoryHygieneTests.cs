@@ -1,0 +1,44 @@
+namespace Samordna.Tests.Platform;
+
+public sealed class RepositoryHygieneTests
+{
+    /// <summary>A merge conflict left in a stylesheet or view compiles fine and silently breaks the page.</summary>
+    [Fact]
+    public void No_source_file_contains_merge_conflict_markers()
+    {
+        var root = FindRepositoryRoot();
+        var offenders = new List<string>();
+        foreach (var folder in new[] { "src", "tests", "bench" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
+            {
+                if (file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                    || file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                    || file.Contains("node_modules", StringComparison.Ordinal)
+                    || !new[] { ".cs", ".cshtml", ".css", ".js", ".json", ".md", ".sh", ".csproj", ".props" }.Contains(Path.GetExtension(file)))
+                {
+                    continue;
+                }
+                var lines = File.ReadAllLines(file);
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (lines[i].StartsWith("<<<<<<< ", StringComparison.Ordinal) || lines[i].StartsWith(">>>>>>> ", StringComparison.Ordinal))
+                    {
+                        offenders.Add($"{Path.GetRelativePath(root, file)}:{i + 1}");
+                    }
+                }
+            }
+        }
+        Assert.True(offenders.Count == 0, "Merge conflict markers in: " + string.Join(", ", offenders));
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Samordna.slnx")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("Samordna.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
