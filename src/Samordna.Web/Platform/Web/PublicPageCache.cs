@@ -77,14 +77,28 @@ public sealed class PublicPageCache(IOutputCacheStore store, IServiceScopeFactor
             .AddPolicy<SchedulePolicy>());
     }
 
-    private sealed class SchedulePolicy : IOutputCachePolicy
+    internal sealed class SchedulePolicy : IOutputCachePolicy
     {
         public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) =>
             await context.HttpContext.RequestServices.GetRequiredService<PublicPageCache>().EnsureFreshAsync(cancellation);
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
-        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+        /// <summary>
+        /// A page that rendered a form with an antiforgery token is marked no-store by the antiforgery system; storing
+        /// it would hand one visitor's token to everyone (the default rules only catch the first visit, which sets the
+        /// cookie). So such a response is never stored, whichever page it is.
+        /// </summary>
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            var cacheControl = context.HttpContext.Response.Headers.CacheControl.ToString();
+            if (cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
+            {
+                context.AllowCacheStorage = false;
+            }
+            return ValueTask.CompletedTask;
+        }
     }
 }
 

@@ -41,3 +41,20 @@ public sealed class PublicPageCacheTests(SamordnaFactory factory) : IClassFixtur
         Assert.Contains("Mitt konto", await page.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 }
+
+public sealed class PublicPageCachePolicyTests
+{
+    [Fact]
+    public async Task A_response_marked_no_store_by_the_antiforgery_system_is_never_stored()
+    {
+        var policy = new Samordna.Web.Platform.Web.PublicPageCache.SchedulePolicy();
+        var withForm = new Microsoft.AspNetCore.OutputCaching.OutputCacheContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext(), AllowCacheStorage = true };
+        withForm.HttpContext.Response.Headers.CacheControl = "no-cache, no-store";
+        await policy.ServeResponseAsync(withForm, TestContext.Current.CancellationToken);
+        Assert.False(withForm.AllowCacheStorage);
+
+        var plain = new Microsoft.AspNetCore.OutputCaching.OutputCacheContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext(), AllowCacheStorage = true };
+        await policy.ServeResponseAsync(plain, TestContext.Current.CancellationToken);
+        Assert.True(plain.AllowCacheStorage);
+    }
+}
