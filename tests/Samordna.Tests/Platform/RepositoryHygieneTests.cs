@@ -32,6 +32,26 @@ public sealed class RepositoryHygieneTests
         Assert.True(offenders.Count == 0, "Merge conflict markers in: " + string.Join(", ", offenders));
     }
 
+    /// <summary>An unclosed block swallows every rule after it into a media query: the page still loads, half unstyled.</summary>
+    [Fact]
+    public void Every_stylesheet_closes_each_block_it_opens()
+    {
+        var root = FindRepositoryRoot();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src", "Samordna.Web", "wwwroot"), "*.css", SearchOption.AllDirectories))
+        {
+            var css = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), @"/\*.*?\*/", "", System.Text.RegularExpressions.RegexOptions.Singleline);
+            var depth = 0;
+            var line = 1;
+            foreach (var c in css)
+            {
+                line += c == '\n' ? 1 : 0;
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                Assert.True(depth >= 0, $"{Path.GetRelativePath(root, file)}: a '}}' without its '{{' near line {line}");
+            }
+            Assert.True(depth == 0, $"{Path.GetRelativePath(root, file)}: {depth} block(s) never closed");
+        }
+    }
+
     private static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
