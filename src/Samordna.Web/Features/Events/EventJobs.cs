@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordna.Web.Platform.Data;
+using Samordna.Web.Platform.Jobs;
 
 namespace Samordna.Web.Features.Events;
 
@@ -155,43 +156,17 @@ public sealed partial class EventJobs(IServiceScopeFactory scopes, TimeProvider 
 }
 
 /// <summary>Runs <see cref="EventJobs"/> every Events:JobIntervalSeconds on this node, unless Events:BackgroundJobs is false.</summary>
-public sealed partial class EventJobsService(EventJobs jobs, IOptions<EventsOptions> options, ILogger<EventJobsService> logger) : BackgroundService
+public sealed class EventJobsService(EventJobs jobs, IOptions<EventsOptions> options, ILogger<EventJobsService> logger) : PeriodicJobService(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.BackgroundJobs)
-        {
-            return;
-        }
-        await Task.Yield();
-        var interval = TimeSpan.FromSeconds(options.Value.JobIntervalSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await jobs.SendDueRemindersAsync(stoppingToken);
-                await jobs.AnonymiseExpiredAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be briefly unreachable; try again at the next pass.
-                LogPassFailed(ex);
-            }
-            try
-            {
-                await Task.Delay(interval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.BackgroundJobs;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A calendar job pass (reminders, anonymisation) failed; trying again at the next pass.")]
-    private partial void LogPassFailed(Exception exception);
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.JobIntervalSeconds);
+
+    protected override string JobName => "calendar (reminders, anonymisation)";
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
+    {
+        await jobs.SendDueRemindersAsync(cancellationToken);
+        await jobs.AnonymiseExpiredAsync(cancellationToken);
+    }
 }

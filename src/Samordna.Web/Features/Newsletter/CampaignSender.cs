@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Email;
+using Samordna.Web.Platform.Jobs;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.Newsletter;
@@ -455,73 +456,25 @@ public sealed partial class CampaignSender(
 }
 
 /// <summary>Wakes the campaign sender between its polls (e.g. when an editor presses "Skicka nu").</summary>
-public sealed class CampaignSignal : IDisposable
-{
-    private readonly SemaphoreSlim semaphore = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            semaphore.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken.
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => semaphore.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => semaphore.Dispose();
-}
+public sealed class CampaignSignal : WakeSignal;
 
 /// <summary>Runs <see cref="CampaignSender"/> in the background; once an hour it also removes stale sign-ups.</summary>
-public sealed partial class CampaignSendService(CampaignSender sender, CampaignSignal signal, IOptions<NewsletterOptions> options,
-    ILogger<CampaignSendService> logger) : BackgroundService
+public sealed class CampaignSendService(CampaignSender sender, CampaignSignal signal, IOptions<NewsletterOptions> options,
+    ILogger<CampaignSendService> logger) : PeriodicJobService(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.BackgroundSending;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override string JobName => "newsletter sending";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => sender.RunDueAsync(cancellationToken);
+
+    protected override async Task HousekeepingAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.BackgroundSending)
-        {
-            return;
-        }
-        await Task.Yield();
-        var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
-        var nextPurge = TimeSpan.Zero;
-        var running = System.Diagnostics.Stopwatch.StartNew();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await sender.RunDueAsync(stoppingToken);
-                if (running.Elapsed >= nextPurge)
-                {
-                    nextPurge = running.Elapsed + TimeSpan.FromHours(1);
-                    await sender.PurgeUnconfirmedAsync(stoppingToken);
-                    await sender.PurgeOldCopiesAsync(stoppingToken);
-                }
-                await signal.WaitAsync(interval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogPassFailed(ex);
-                try
-                {
-                    await Task.Delay(interval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        await sender.PurgeUnconfirmedAsync(cancellationToken);
+        await sender.PurgeOldCopiesAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A newsletter sending pass failed; trying again shortly.")]
-    private partial void LogPassFailed(Exception exception);
+    protected override Task WaitForNextPassAsync(TimeSpan interval, CancellationToken cancellationToken) => signal.WaitAsync(interval, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Samordna.Web.Platform.Jobs;
 
 namespace Samordna.Web.Platform.Email;
 
@@ -7,56 +8,21 @@ namespace Samordna.Web.Platform.Email;
 /// Email:DispatchIntervalSeconds (which also catches messages saved in a transaction committed after the save);
 /// once an hour it also deletes messages past Email:RetentionDays.
 /// </summary>
-public sealed partial class EmailDispatchService(
+public sealed class EmailDispatchService(
     EmailDispatcher dispatcher,
     EmailDispatchSignal signal,
     IOptions<EmailOptions> options,
-    ILogger<EmailDispatchService> logger) : BackgroundService
+    ILogger<EmailDispatchService> logger) : PeriodicJobService(logger)
 {
-    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    protected override bool Enabled => options.Value.BackgroundDispatch;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.BackgroundDispatch)
-        {
-            return;
-        }
-        await Task.Yield();
-        var interval = TimeSpan.FromSeconds(options.Value.DispatchIntervalSeconds);
-        var nextPurge = TimeSpan.Zero;
-        var running = System.Diagnostics.Stopwatch.StartNew();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await dispatcher.DispatchDueAsync(stoppingToken);
-                if (running.Elapsed >= nextPurge)
-                {
-                    nextPurge = running.Elapsed + PurgeInterval;
-                    await dispatcher.PurgeExpiredAsync(stoppingToken);
-                }
-                await signal.WaitAsync(interval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be briefly unreachable; keep the service alive and try again after a pause.
-                LogPassFailed(ex);
-                try
-                {
-                    await Task.Delay(interval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.DispatchIntervalSeconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An e-mail dispatch pass failed; trying again shortly.")]
-    private partial void LogPassFailed(Exception exception);
+    protected override string JobName => "e-mail dispatch";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => dispatcher.DispatchDueAsync(cancellationToken);
+
+    protected override Task HousekeepingAsync(CancellationToken cancellationToken) => dispatcher.PurgeExpiredAsync(cancellationToken);
+
+    protected override Task WaitForNextPassAsync(TimeSpan interval, CancellationToken cancellationToken) => signal.WaitAsync(interval, cancellationToken);
 }

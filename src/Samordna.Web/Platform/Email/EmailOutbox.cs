@@ -96,25 +96,5 @@ public sealed class EmailOutbox(AppDbContext db, TimeProvider time, EmailDispatc
     }
 }
 
-/// <summary>Wakes the background dispatcher between its polls. Several wakes before it looks count as one.</summary>
-public sealed class EmailDispatchSignal : IDisposable
-{
-    private readonly SemaphoreSlim semaphore = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            semaphore.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken.
-        }
-    }
-
-    /// <summary>Returns when woken or after <paramref name="timeout"/>.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => semaphore.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => semaphore.Dispose();
-}
+/// <summary>Wakes the e-mail dispatcher right after a save that queued messages.</summary>
+public sealed class EmailDispatchSignal : Jobs.WakeSignal;
