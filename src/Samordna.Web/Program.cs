@@ -1,6 +1,7 @@
 using Samordna.Web.Features.Account;
 using Samordna.Web.Features.Admin;
 using Samordna.Web.Features.Documents;
+using Samordna.Web.Features.DropIn;
 using Samordna.Web.Features.Events;
 using Samordna.Web.Features.News;
 using Samordna.Web.Features.Newsletter;
@@ -29,6 +30,7 @@ builder.AddDocuments();
 builder.AddSearch();
 builder.AddEvents();
 builder.AddNewsletter();
+builder.AddDropIn();
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapDocuments();
 app.MapSearch();
 app.MapEvents();
 app.MapNewsletter();
+app.MapDropIn();
 
 await app.MigrateDatabaseAsync();
 await app.SeedAsync();

@@ -1,0 +1,9 @@
+namespace Samordna.Web.Features.DropIn.Chat;
+
+/// <summary>The drop-in's the real-time chat: the hub, the room page, presence.</summary>
+public static class DropInChatSetup
+{
+    public static WebApplicationBuilder AddDropInChat(this WebApplicationBuilder builder) => builder;
+
+    public static WebApplication MapDropInChat(this WebApplication app) => app;
+}
