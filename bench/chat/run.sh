@@ -131,14 +131,14 @@ free_port() {
 
 # Rate limits raised for this run only, by configuration; the defaults in code stay as they are.
 #   RateLimits:SignInPerMinute   sign-in form POSTs per IP and minute (default 10): 5 sign-ins per load run
-#   DropIn:Chat:*                the chat's per-member message limit (default a few per second; 20/s per sender here)
+#   DropIn:Chat:MessagesPerSecond, DropIn:Chat:MessagesBurst   the chat's per-member token bucket (default 1/s,
+#                                bursts of 10): each sender here sends RATE/SENDERS (20) messages/s
 server_env=(
     ASPNETCORE_ENVIRONMENT=Development
     Bench__BareHub=true
     RateLimits__SignInPerMinute=1000
-    DropIn__Chat__MessagesPerWindow=100000
-    DropIn__Chat__RateLimitMessages=100000
-    DropIn__Chat__MessagesPerMinute=100000
+    DropIn__Chat__MessagesPerSecond=100000
+    DropIn__Chat__MessagesBurst=100000
     Logging__LogLevel__Default=Warning
     Logging__LogLevel__Microsoft.AspNetCore=Warning
 )
