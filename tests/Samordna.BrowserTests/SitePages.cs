@@ -80,6 +80,10 @@ public static class SitePages
         ("/redaktion/nyhetsbrev/1", Visitor.Administrator),
         ("/redaktion/nyhetsbrev/prenumeranter", Visitor.Administrator),
         ("/redaktion/nyhetsbrev/importera", Visitor.Administrator),
+        ("/motesplats/hoppetonline", Visitor.Participant),
+        ("/motesplats/hoppetonline/spel", Visitor.Participant),
+        ("/motesplats/hoppetonline/allmant", Visitor.Staff),
+        ("/motesplats/hoppetonline/personalrummet", Visitor.Staff),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>
