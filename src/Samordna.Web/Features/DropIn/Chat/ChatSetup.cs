@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Identity;
@@ -41,7 +40,8 @@ public static class DropInChatSetup
     public static WebApplication MapDropInChat(this WebApplication app)
     {
         app.UseHubOriginCheck("/hubs");
-        app.MapHub<ChatHub>(ChatHub.Path, options => options.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling);
+        // Sign-outs, removals and disabled accounts end connections through PresenceTracker.DisconnectMember/DisconnectUser.
+        app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }
 }
