@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Samordna.Web.Features.DropIn.Chat;
 using Samordna.Web.Features.DropIn.Invites;
 using Samordna.Web.Features.DropIn.Spaces;
+using Samordna.Web.Platform.Demo;
 
 namespace Samordna.Web.Features.DropIn;
 
@@ -16,6 +18,11 @@ public static class DropInModule
     public static WebApplicationBuilder AddDropIn(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DropInAccess>();
+        builder.Services.AddDemoSeeder<DropInDemoSeeder>();
+        builder.Services.AddOptions<DropInRetentionOptions>().Bind(builder.Configuration.GetSection(DropInRetentionOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DropInRetentionOptions>, DropInRetentionOptionsValidator>();
+        builder.Services.AddSingleton<DropInRetention>();
+        builder.Services.AddHostedService<DropInRetentionService>();
         builder.AddDropInSpaces();
         builder.AddDropInInvites();
         builder.AddDropInChat();
