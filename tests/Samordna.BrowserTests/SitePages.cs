@@ -55,6 +55,8 @@ public static class SitePages
         ("/admin/anvandare", Visitor.Administrator),
         ("/admin/logg", Visitor.Administrator),
         ("/admin/e-post", Visitor.Administrator),
+        ("/admin/e-post/sms", Visitor.Administrator),
+        ("/motesplats/hoppetonline/personal/inbjudningar", Visitor.Staff),
         ("/redaktion", Visitor.Administrator),
         ("/redaktion/sidor", Visitor.Administrator),
         ("/redaktion/sidor/ny", Visitor.Administrator),
@@ -86,6 +88,7 @@ public static class SitePages
     public static readonly (string Url, int Status)[] ErrorPages =
     [
         ("/fel/404", 404),
+        ("/motesplats/inbjudan/ogiltig-lank", 404),
         ("/nyhetsbrev/bekrafta?t=ogiltig", 400),
         ("/nyhetsbrev/installningar?t=ogiltig", 400),
         ("/nyhetsbrev/avsluta?t=ogiltig", 400),
