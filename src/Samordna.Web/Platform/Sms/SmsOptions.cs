@@ -29,8 +29,11 @@ public sealed class SmsOptions
 
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>Days a sent or failed message (and its file) is kept for the viewer; 0 keeps everything.</summary>
-    public int RetentionDays { get; set; } = 90;
+    /// <summary>
+    /// Days a sent or failed message (and its file) is kept for the viewer; 0 keeps everything. Messages hold mobile
+    /// numbers and invite links, so they go with the e-mail's default of 30 days.
+    /// </summary>
+    public int RetentionDays { get; set; } = 30;
 
     /// <summary>Folder of the File provider. Defaults to sms/ in the data folder.</summary>
     public string Directory { get; set; } = "";

@@ -5,7 +5,7 @@ using Samordna.Web.Platform.Jobs;
 namespace Samordna.Web.Features.DropIn.Invites;
 
 /// <summary>
-/// Data minimisation: erases the mobile number or e-mail address of every invite that can no longer be used (expired,
+/// Data minimisation: erases the mobile number or e-mail address (and the personal message, which may name the person) of every invite that can no longer be used (expired,
 /// revoked or used); only the masked hint stays for the staff's list. Used and revoked invites are erased at once
 /// by their own requests; this catches expiry (and anything a crash left behind).
 /// </summary>
@@ -18,8 +18,10 @@ public sealed class InviteRecipientEraser(IServiceScopeFactory scopes, TimeProvi
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.Set<Invite>()
-            .Where(i => i.Recipient != null && (i.ExpiresAt <= now || i.RevokedAt != null || i.UsedAt != null))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Recipient, (string?)null), cancellationToken);
+            .Where(i => (i.Recipient != null || i.Message != null) && (i.ExpiresAt <= now || i.RevokedAt != null || i.UsedAt != null))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Recipient, (string?)null)
+                .SetProperty(i => i.Message, (string?)null), cancellationToken);
     }
 }
 

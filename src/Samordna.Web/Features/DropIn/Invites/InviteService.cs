@@ -140,6 +140,7 @@ public sealed class InviteService(
         invite.RevokedAt = time.GetUtcNow();
         invite.RevokedByName = byName;
         invite.Recipient = null;
+        invite.Message = null;
         audit.Add(RevokedAction, AuditSubject, invite.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"Inbjudan till {invite.RecipientHint} återkallades");
     }

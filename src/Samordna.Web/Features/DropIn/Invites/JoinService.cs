@@ -165,13 +165,14 @@ public sealed class JoinService(AppDbContext db, UserManager<AppUser> users, Aud
         return new Outcome(user, null, [], false);
     }
 
-    /// <summary>The check-and-set: marks the invite used (and erases its address) only if it is still open.</summary>
+    /// <summary>The check-and-set: marks the invite used (and erases its address and personal message) only if it is still open.</summary>
     private Task<int> ClaimRowsAsync(int inviteId, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.Set<Invite>()
             .Where(i => i.Id == inviteId && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.UsedAt, now)
-                .SetProperty(i => i.Recipient, (string?)null), cancellationToken);
+                .SetProperty(i => i.Recipient, (string?)null)
+                .SetProperty(i => i.Message, (string?)null), cancellationToken);
 
     private async Task<bool> ClaimAsync(int inviteId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await ClaimRowsAsync(inviteId, now, cancellationToken) == 1;

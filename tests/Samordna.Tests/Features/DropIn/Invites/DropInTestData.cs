@@ -59,7 +59,7 @@ public static class DropInTestData
 
     /// <summary>An invite made directly; returns its token (the part of the link the database never sees).</summary>
     public static async Task<(Invite Invite, string Token)> CreateInviteAsync(this SamordnaFactory factory, Space space,
-        string recipient = "+46701234567", TimeSpan? expiresIn = null, bool revoked = false, bool used = false)
+        string recipient = "+46701234567", TimeSpan? expiresIn = null, bool revoked = false, bool used = false, string? message = null)
     {
         var token = InviteTokens.NewToken();
         var now = factory.Clock.GetUtcNow();
@@ -70,6 +70,7 @@ public static class DropInTestData
             Delivery = recipient.StartsWith('+') ? InviteDelivery.Sms : InviteDelivery.Email,
             Recipient = recipient,
             RecipientHint = "+46 70-*** **67",
+            Message = message,
             CreatedByUserId = Guid.NewGuid(),
             CreatedByName = "Tina",
             CreatedAt = now.AddDays(-1),

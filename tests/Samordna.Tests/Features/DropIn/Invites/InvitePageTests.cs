@@ -258,13 +258,15 @@ public sealed class InvitePageTests(SamordnaFactory factory) : IClassFixture<Sam
     public async Task The_expiry_job_erases_the_address_of_expired_invites_only()
     {
         var space = await factory.CreateSpaceAsync();
-        var (expired, _) = await factory.CreateInviteAsync(space, expiresIn: TimeSpan.FromMinutes(-1));
-        var (open, _) = await factory.CreateInviteAsync(space, "+46709998877");
+        var (expired, _) = await factory.CreateInviteAsync(space, expiresIn: TimeSpan.FromMinutes(-1), message: "Hej Sara!");
+        var (open, _) = await factory.CreateInviteAsync(space, "+46709998877", message: "Hej Sam!");
 
         await factory.WithServicesAsync(services => services.GetRequiredService<InviteRecipientEraser>().EraseAsync(Ct));
 
         Assert.Null((await factory.ReloadAsync(expired.Id)).Recipient);
+        Assert.Null((await factory.ReloadAsync(expired.Id)).Message);
         Assert.Equal("+46709998877", (await factory.ReloadAsync(open.Id)).Recipient);
+        Assert.Equal("Hej Sam!", (await factory.ReloadAsync(open.Id)).Message);
         Assert.Equal("+46 70-*** **67", (await factory.ReloadAsync(expired.Id)).RecipientHint);
     }
 

@@ -31,7 +31,7 @@ public sealed class JoinTests(SamordnaFactory factory) : IClassFixture<SamordnaF
     {
         var space = await factory.CreateSpaceAsync();
         var staff = await factory.SignInAsync(await factory.CreateSpaceStaffAsync(space));
-        using (var sent = await staff.SubmitFormAsync(DropInTestData.ManagePath(space), new() { ["Input.Mobile"] = "070-555 12 34" }))
+        using (var sent = await staff.SubmitFormAsync(DropInTestData.ManagePath(space), new() { ["Input.Mobile"] = "070-555 12 34", ["Input.Message"] = "Hej Sara!" }))
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
@@ -78,6 +78,7 @@ public sealed class JoinTests(SamordnaFactory factory) : IClassFixture<SamordnaF
         Assert.NotNull(invite.UsedAt);
         Assert.Equal(member.Id, invite.UsedByMemberId);
         Assert.Null(invite.Recipient);
+        Assert.Null(invite.Message);
         Assert.Equal(1, sessions);
 
         using var account = await young.GetAsync(new Uri("/konto/enheter", UriKind.Relative), Ct);
