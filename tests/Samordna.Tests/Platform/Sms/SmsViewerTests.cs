@@ -62,4 +62,35 @@ public sealed class SmsViewerTests(SamordnaFactory factory) : IClassFixture<Samo
             || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/konto/nekad"),
             $"Got {(int)response.StatusCode} {response.Headers.Location}");
     }
+
+    [Fact]
+    public async Task A_failed_sms_can_be_queued_again_from_the_viewer()
+    {
+        var now = factory.Clock.GetUtcNow();
+        var failed = new OutboxSms
+        {
+            Id = Guid.CreateVersion7(),
+            IdempotencyKey = "test:failed:" + Guid.NewGuid(),
+            To = "+46769876543",
+            Text = "Ett sms som inte kom fram.",
+            CreatedAt = now,
+            NextAttemptAt = now,
+            Status = OutboxSmsStatus.Failed,
+            Attempts = 8,
+            LastError = "SmsRejectedException: nej",
+        };
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(failed);
+            await db.SaveChangesAsync(Ct);
+        });
+        var admin = await factory.SignInAsAdministratorAsync();
+
+        using var response = await admin.SubmitFormAsync("/admin/e-post/sms?mottagare=076-987", [], formSelector: "form[action*='retry']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var sent = Assert.Single(await factory.OutboxSmsToAsync("+46769876543"));
+        Assert.NotEqual(OutboxSmsStatus.Failed, sent.Status);
+        Assert.Equal(OutboxSmsStatus.Sent, (await factory.SingleSentSmsToAsync("+46769876543")).Status);
+    }
 }

@@ -67,3 +67,30 @@ public sealed class SwedishMobileNumberTests
         Assert.Equal(3, SmsSegments.Count(new string('a', 100) + "😀" + new string('a', 60)));
     }
 }
+
+public sealed class SmsOptionsTests
+{
+    [Theory]
+    [InlineData("Hoppet", true)]
+    [InlineData("Samordna", true)]
+    [InlineData("HoppetOnline", false)]
+    [InlineData("Hoppet Väsby", false)]
+    [InlineData("1Hoppet", false)]
+    [InlineData("", false)]
+    public void The_sender_is_at_most_eleven_letters_and_digits(string from, bool valid)
+    {
+        var result = new SmsOptionsValidator().Validate(null, new SmsOptions { From = from });
+        Assert.Equal(valid, result.Succeeded);
+    }
+
+    [Fact]
+    public void The_http_provider_needs_an_address_and_credentials()
+    {
+        var result = new SmsOptionsValidator().Validate(null, new SmsOptions { Provider = "Http" });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.Contains("Sms:Http:Url", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("Sms:Http:Username", StringComparison.Ordinal));
+        Assert.True(new SmsOptionsValidator().Validate(null, new SmsOptions { Provider = "Telegraf" }).Failed);
+    }
+}

@@ -74,7 +74,12 @@ public sealed class SmsModel(AppDbContext db, AuditLog audit, SmsDispatchSignal 
             }
             else if (Recipient.Length <= 30 && Recipient.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+'))
             {
+                // Part of a number as people type it (070-12…, +4670…): compare without the country or trunk prefix.
                 digits = new string(Recipient.Where(char.IsAsciiDigit).ToArray());
+                digits = digits.StartsWith("0046", StringComparison.Ordinal) ? digits[4..]
+                    : Recipient.TrimStart().StartsWith('+') && digits.StartsWith("46", StringComparison.Ordinal) ? digits[2..]
+                    : digits.StartsWith('0') ? digits[1..]
+                    : digits;
             }
             else
             {
