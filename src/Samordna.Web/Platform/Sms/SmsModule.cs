@@ -10,15 +10,10 @@ public static class SmsModule
     /// <summary>
     /// The SMS outbox (<see cref="ISmsOutbox"/>), its background dispatcher and the configured provider ("Sms"
     /// section: File by default, or Http for a 46elks-style API). Administrators read the messages at /admin/e-post/sms.
-    /// Safe to call more than once.
     /// </summary>
     public static WebApplicationBuilder AddSms(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (services.Any(s => s.ServiceType == typeof(SmsDispatcher)))
-        {
-            return builder;
-        }
         var smsDirectory = Path.Combine(builder.Configuration.GetDataDirectory(builder.Environment), "sms");
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddOptions<SmsOptions>()

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Identity;
-using Samordna.Web.Platform.Sms;
 using Samordna.Web.Platform.Web;
 
 namespace Samordna.Web.Features.DropIn.Invites;
@@ -14,8 +13,6 @@ public static class DropInInvitesSetup
 
     public static WebApplicationBuilder AddDropInInvites(this WebApplicationBuilder builder)
     {
-        // The SMS platform (outbox, dispatcher, providers, the viewer's SMS tab); idempotent, so Program.cs may call it too.
-        builder.AddSms();
         var services = builder.Services;
         services.AddScoped<InviteService>();
         services.AddScoped<JoinService>();
