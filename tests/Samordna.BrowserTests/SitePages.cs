@@ -23,7 +23,7 @@ public static class SitePages
         "/kalender/arkiv",
         "/kalender/foresla-amne",
         "/kalender/2026-12-09-frukostmote-samre",
-        "/kalender/2026-11-08-hur-vet-vi-behovet-utan-anvandaren",
+        "/kalender/2026-11-09-hur-vet-vi-behovet-utan-anvandaren",
         "/kalender/2020-03-19-eftermiddagsmingel-asf",
         "/nyheter",
         "/nyheter/2020/03",

@@ -1,6 +1,7 @@
 using Samordna.Web.Features.DropIn.Chat;
 using Samordna.Web.Features.DropIn.Invites;
 using Samordna.Web.Features.DropIn.Spaces;
+using Samordna.Web.Platform.Demo;
 
 namespace Samordna.Web.Features.DropIn;
 
@@ -16,6 +17,7 @@ public static class DropInModule
     public static WebApplicationBuilder AddDropIn(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DropInAccess>();
+        builder.Services.AddDemoSeeder<DropInDemoSeeder>();
         builder.AddDropInSpaces();
         builder.AddDropInInvites();
         builder.AddDropInChat();

@@ -36,7 +36,7 @@ internal sealed class EventsDemoSeeder(AppDbContext db, TimeProvider time, IOpti
         var now = time.GetUtcNow();
         var organiser = site.Value.Name;
 
-        var af = Add(EventKind.Webinar, "2026-11-08-hur-vet-vi-behovet-utan-anvandaren",
+        var af = Add(EventKind.Webinar, "2026-11-09-hur-vet-vi-behovet-utan-anvandaren",
             "Arbetsförmedlingen utvecklar sina digitala lösningar – ”Hur vet vi behovet utan användaren?”",
             "Arbetsförmedlingen berättar hur de tar reda på vad användarna behöver när tjänsterna blir digitala.",
             """
@@ -50,7 +50,7 @@ internal sealed class EventsDemoSeeder(AppDbContext db, TimeProvider time, IOpti
             - 09.05 Hur vet vi behovet utan användaren?
             - 09.40 Frågor och samtal
             """,
-            Local(2026, 11, 8, 9, 0), Local(2026, 11, 8, 10, 0), online: true, capacity: 100,
+            Local(2026, 11, 9, 9, 0), Local(2026, 11, 9, 10, 0), online: true, capacity: 100,
             closes: Local(2026, 11, 2, 23, 59), organiser);
 
         var redCross = Add(EventKind.Webinar, "2026-11-17-mitt-hjartas-syster",
@@ -64,7 +64,7 @@ internal sealed class EventsDemoSeeder(AppDbContext db, TimeProvider time, IOpti
             Local(2026, 11, 17, 9, 0), Local(2026, 11, 17, 10, 0), online: true, capacity: 100,
             closes: Local(2026, 11, 11, 23, 59), organiser);
 
-        var sigtuna = Add(EventKind.Webinar, "2026-11-29-steg-mot-forsorjning",
+        var sigtuna = Add(EventKind.Webinar, "2026-11-30-steg-mot-forsorjning",
             "Steg mot försörjning – Samverkan i Sigtuna med individen i centrum",
             "Om hur kommunen, Arbetsförmedlingen och Försäkringskassan i Sigtuna samverkar med individen i centrum.",
             """
@@ -72,7 +72,7 @@ internal sealed class EventsDemoSeeder(AppDbContext db, TimeProvider time, IOpti
             stöd från flera håll för att komma vidare mot egen försörjning. Vi berättar hur arbetet går till, vad det
             har gett och vad vi har lärt oss på vägen.
             """,
-            Local(2026, 11, 29, 9, 0), Local(2026, 11, 29, 10, 0), online: true, capacity: 100,
+            Local(2026, 11, 30, 9, 0), Local(2026, 11, 30, 10, 0), online: true, capacity: 100,
             closes: Local(2026, 11, 24, 23, 59), organiser);
 
         var asf = Add(EventKind.Mingle, "2020-03-19-eftermiddagsmingel-asf",

@@ -310,7 +310,7 @@ public sealed class NewsDemoSeeder(AppDbContext db, TimeProvider time) : IDemoSe
             Under november håller samordningsförbundet tre webbinarier. Alla är kostnadsfria och pågår
             klockan 9–10.
 
-            ## 8 november: Arbetsförmedlingen utvecklar sina digitala lösningar
+            ## 9 november: Arbetsförmedlingen utvecklar sina digitala lösningar
 
             *”Hur vet vi behovet utan användaren?”* Anmäl dig senast den 2 november.
 
@@ -319,7 +319,7 @@ public sealed class NewsDemoSeeder(AppDbContext db, TimeProvider time) : IDemoSe
             Kvinnors upplevelser av krig, tortyr och flykt. Röda korset berättar om sitt arbete. Anmäl dig senast den
             11 november.
 
-            ## 29 november: Steg mot försörjning
+            ## 30 november: Steg mot försörjning
 
             Samverkan i Sigtuna med individen i centrum. Anmäl dig senast den 24 november.
 

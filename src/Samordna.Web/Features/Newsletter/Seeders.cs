@@ -43,9 +43,9 @@ public sealed class NewsletterDemoSeeder(AppDbContext db, TimeProvider time, Cam
 
         ## Kommande webbinarier
 
-        - **8 november kl. 9–10:** Arbetsförmedlingen utvecklar sina digitala lösningar – ”Hur vet vi behovet utan användaren?” Anmäl dig senast den 2 november.
+        - **9 november kl. 9–10:** Arbetsförmedlingen utvecklar sina digitala lösningar – ”Hur vet vi behovet utan användaren?” Anmäl dig senast den 2 november.
         - **17 november kl. 9–10:** ”Mitt hjärtas syster” – kvinnors upplevelser av krig, tortyr och flykt. Röda korset berättar om sitt arbete. Anmäl dig senast den 11 november.
-        - **29 november kl. 9–10:** Steg mot försörjning – samverkan i Sigtuna med individen i centrum. Anmäl dig senast den 24 november.
+        - **30 november kl. 9–10:** Steg mot försörjning – samverkan i Sigtuna med individen i centrum. Anmäl dig senast den 24 november.
 
         Har du förslag på ämnen som du vill att vi tar upp på webbinarierna? Hör av dig till förbundet!
 
@@ -120,7 +120,7 @@ public sealed class NewsletterDemoSeeder(AppDbContext db, TimeProvider time, Cam
         var campaign = new Campaign
         {
             Subject = DemoSubject,
-            Preheader = "Webbinarier 8, 17 och 29 november – anmäl dig nu.",
+            Preheader = "Webbinarier 9, 17 och 30 november – anmäl dig nu.",
             Body = DemoBody,
             Status = CampaignStatus.Sent,
             CreatedAt = sentAt.AddDays(-2),

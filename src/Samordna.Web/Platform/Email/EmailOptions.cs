@@ -41,9 +41,11 @@ public sealed class EmailOptions
 
     /// <summary>
     /// Days a sent or failed message (and its .eml file) is kept for the mail viewer before it is deleted; 0 keeps
-    /// everything. Messages hold personal data (addresses, names, links), so they are not kept for ever by default.
+    /// everything. Messages hold personal data (addresses, names, links), so they are not kept for ever by default:
+    /// 30 days, the same as event registrations are kept after an event (Events:RetentionDays), so a confirmation
+    /// mail does not outlive the registration it confirms by months.
     /// </summary>
-    public int RetentionDays { get; set; } = 90;
+    public int RetentionDays { get; set; } = 30;
 
     /// <summary>Folder of the File transport. Defaults to mail/ in the data folder.</summary>
     public string Directory { get; set; } = "";

@@ -22,11 +22,11 @@ public sealed class DemoCalendarTests(DemoCalendarTests.DemoFactory factory) : I
         var af = events.Single(e => e.Title.Contains("Hur vet vi behovet utan användaren?", StringComparison.Ordinal));
         var redCross = events.Single(e => e.Title.Contains("Mitt hjärtas syster", StringComparison.Ordinal));
         var sigtuna = events.Single(e => e.Title.StartsWith("Steg mot försörjning", StringComparison.Ordinal));
-        Assert.Equal("söndag 8 november 2026 kl. 09.00–10.00", EventTime.Describe(af));
+        Assert.Equal("måndag 9 november 2026 kl. 09.00–10.00", EventTime.Describe(af));
         Assert.Equal("2 november 2026 kl. 23.59", EventTime.Moment(af.RegistrationClosesAt!.Value));
         Assert.Equal("tisdag 17 november 2026 kl. 09.00–10.00", EventTime.Describe(redCross));
         Assert.Equal("11 november 2026 kl. 23.59", EventTime.Moment(redCross.RegistrationClosesAt!.Value));
-        Assert.Equal("söndag 29 november 2026 kl. 09.00–10.00", EventTime.Describe(sigtuna));
+        Assert.Equal("måndag 30 november 2026 kl. 09.00–10.00", EventTime.Describe(sigtuna));
         Assert.Equal("24 november 2026 kl. 23.59", EventTime.Moment(sigtuna.RegistrationClosesAt!.Value));
         Assert.All([af, redCross, sigtuna], e => Assert.Equal(EventKind.Webinar, e.Kind));
 
@@ -47,7 +47,7 @@ public sealed class DemoCalendarTests(DemoCalendarTests.DemoFactory factory) : I
 
         var (_, calendar) = await visitor.GetHtmlAsync("/kalender");
         var (_, archive) = await visitor.GetHtmlAsync("/kalender/arkiv");
-        var (response, sigtuna) = await visitor.GetHtmlAsync("/kalender/2026-11-29-steg-mot-forsorjning");
+        var (response, sigtuna) = await visitor.GetHtmlAsync("/kalender/2026-11-30-steg-mot-forsorjning");
         var (_, asf) = await visitor.GetHtmlAsync("/kalender/2020-03-19-eftermiddagsmingel-asf");
 
         var upcoming = calendar.QuerySelectorAll(".event-title").Select(t => t.TextContent).ToList();
