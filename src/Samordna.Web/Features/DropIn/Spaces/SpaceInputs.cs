@@ -9,7 +9,7 @@ public static class SpaceValidation
     public const int MinAgeLimit = 13;
     public const int MaxAgeLimit = 99;
 
-    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H.mm", "HH.mm", "HH:mm:ss", "%H"];
+    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H.mm", "HH.mm", "HH:mm:ss", "HHmm", "%H"];
 
     public static bool Fail(ModelStateDictionary modelState, string key, string message)
     {

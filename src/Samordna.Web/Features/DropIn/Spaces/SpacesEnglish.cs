@@ -127,6 +127,8 @@ public static class SpacesEnglish
         ["Ta bort ur gruppen"] = "Remove from the group",
         ["Telefon"] = "Phone",
         ["Tid"] = "Time",
+        ["Till exempel 13.00"] = "For example 13:00",
+        ["Till exempel 16.00"] = "For example 16:00",
         ["Tider och text"] = "Times and text",
         ["Till exempel HoppetOnline. Namnet blir också mötesplatsens adress."] = "For example HoppetOnline. The name also becomes the meeting place's address.",
         ["Till exempel Runbyvägen 11, Upplands Väsby."] = "For example Runbyvägen 11, Upplands Väsby.",

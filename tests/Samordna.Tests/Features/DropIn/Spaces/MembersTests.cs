@@ -137,4 +137,32 @@ public sealed class MembersTests(SpacesFactory factory) : IClassFixture<SpacesFa
         Assert.Contains($"removed {space.Id}/{tina.Id}", factory.Events.Calls);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri(Members(space), UriKind.Relative), Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Group_members_are_added_by_pseudonym_and_removed()
+    {
+        var space = await factory.InsertSpaceAsync();
+        var (client, _, _) = await factory.SignInAsStaffOfAsync(space);
+        var nova = await factory.AddToSpaceAsync(space, await factory.CreateUserAsync(Roles.Participant), "Nova");
+        var created = await client.SubmitFormAsync($"/motesplats/{space.Slug}/personal/grupper", new() { ["Name"] = "Inflytanderådet" });
+        var groupPage = created.Headers.Location!.OriginalString;
+        var empty = await client.SubmitFormAsync($"/motesplats/{space.Slug}/personal/grupper", new() { ["Name"] = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+
+        var unknown = await client.SubmitFormAsync(groupPage, new() { ["Pseudonym"] = "okänd" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var unknownPage = await unknown.HtmlAsync();
+        Assert.Contains("Ingen medlem i", unknownPage.TextOf("#form-errors"), StringComparison.Ordinal);
+        Assert.Equal("okänd", unknownPage.QuerySelector("#Pseudonym")!.GetAttribute("value"));
+
+        var added = await client.SubmitFormAsync(groupPage, new() { ["Pseudonym"] = " nova " });
+        var page = await client.FollowAsync(added);
+        Assert.Contains("Nova är med i Inflytanderådet.", page.TextOf("[role=status]"), StringComparison.Ordinal);
+        Assert.Contains("Nova", page.TextOf("#group-members"), StringComparison.Ordinal);
+        Assert.Contains($"access {space.Id}/{nova.Id}", factory.Events.Calls);
+
+        var removed = await client.SubmitFormAsync(page, groupPage, [], "#group-members form");
+        Assert.Contains("borttagen ur Inflytanderådet", (await client.FollowAsync(removed)).TextOf("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<MemberGroupMembership>().CountAsync(m => m.MemberId == nova.Id, Ct)));
+    }
 }

@@ -111,4 +111,18 @@ public sealed class SpaceAccessTests(SpacesFactory factory) : IClassFixture<Spac
         Assert.NotNull(staffPage.QuerySelector($"a[href='/motesplats/{space.Slug}/personal/medlemmar']"));
         Assert.Null(staffPage.QuerySelector($"a[href='/motesplats/{other.Slug}/personal/medlemmar']"));
     }
+
+    [Fact]
+    public async Task The_start_page_tells_the_public_about_the_drop_in_and_its_hours()
+    {
+        var space = await factory.InsertSpaceAsync();
+
+        var (_, start) = await factory.CreateBrowserClient().GetPageAsync("/");
+
+        var block = start.TextOf(".dropin-start");
+        Assert.Contains("Digital mötesplats", block, StringComparison.Ordinal);
+        Assert.Contains(space.Name, block, StringComparison.Ordinal);
+        Assert.Contains("Måndag 17.00–19.00", block, StringComparison.Ordinal);
+        Assert.Null(start.QuerySelector(".dropin-start form"));
+    }
 }
