@@ -104,14 +104,17 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         - Mår du dåligt och behöver hjälp direkt: ring 112, eller 1177 för vårdråd.
         """;
 
-    /// <summary>Saves the settings unless someone else saved since the form was filled (then false, nothing saved).</summary>
+    /// <summary>
+    /// Saves the settings unless someone else saved since the form was filled (then false, nothing saved). A form
+    /// that says exactly what is saved already (a repeated submit) is a success that changes nothing.
+    /// </summary>
     public async Task<bool> UpdateSettingsAsync(Space space, SpaceSettingsInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(input);
         if (space.Version != input.Version)
         {
-            return false;
+            return SameAsSaved(space, input);
         }
         db.Entry(space).Property(s => s.Version).OriginalValue = input.Version;
         space.Name = input.Name!;
@@ -137,6 +140,12 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         await cache.ChangedAsync(cancellationToken);
         return true;
     }
+
+    private static bool SameAsSaved(Space space, SpaceSettingsInput input) =>
+        space.Name == input.Name && space.Description == (input.Description ?? "") && space.HouseRules == input.HouseRules
+        && space.MinAge == input.ParsedMinAge && space.MaxAge == input.ParsedMaxAge
+        && space.PhysicalDropIn == input.PhysicalDropIn && space.PhysicalAddress == input.PhysicalAddress
+        && space.ClosedOnPublicHolidays == input.ClosedOnPublicHolidays;
 
     /// <summary>Adds a weekly opening (validated by <see cref="RuleInput"/>); an identical one already there is kept as it is.</summary>
     public async Task AddRuleAsync(Space space, RuleInput input, CancellationToken cancellationToken)

@@ -29,6 +29,11 @@ public sealed class SettingsAndChannelsTests(SpacesFactory factory) : IClassFixt
         });
 
         Assert.Contains("Inställningarna är sparade.", (await client.FollowAsync(response)).TextOf("[role=status]"), StringComparison.Ordinal);
+        // The same form sent twice (a double click) is not a conflict.
+        var form = await client.GetDocumentAsync(Settings(space));
+        var first = await client.SubmitFormAsync(form, Settings(space), new() { ["Input.Description"] = "Dubbelklick" });
+        var second = await client.SubmitFormAsync(form, Settings(space), new() { ["Input.Description"] = "Dubbelklick" });
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
         var saved = await factory.WithDbAsync(db => db.Set<Space>().AsNoTracking().SingleAsync(s => s.Id == space.Id, Ct));
         Assert.Equal(("Hoppet på nätet", 15, 25, false), (saved.Name, saved.MinAge, saved.MaxAge, saved.ClosedOnPublicHolidays));
         Assert.Equal(space.Slug, saved.Slug);
