@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Samordna.Web.Features.DropIn.Chat;
 using Samordna.Web.Features.DropIn.Invites;
 using Samordna.Web.Features.DropIn.Spaces;
@@ -18,6 +19,10 @@ public static class DropInModule
     {
         builder.Services.AddScoped<DropInAccess>();
         builder.Services.AddDemoSeeder<DropInDemoSeeder>();
+        builder.Services.AddOptions<DropInRetentionOptions>().Bind(builder.Configuration.GetSection(DropInRetentionOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DropInRetentionOptions>, DropInRetentionOptionsValidator>();
+        builder.Services.AddSingleton<DropInRetention>();
+        builder.Services.AddHostedService<DropInRetentionService>();
         builder.AddDropInSpaces();
         builder.AddDropInInvites();
         builder.AddDropInChat();
