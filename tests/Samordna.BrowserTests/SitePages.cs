@@ -39,6 +39,8 @@ public static class SitePages
         "/nyhetsbrev/tack",
         "/nyhetsbrev/arkiv",
         "/nyhetsbrev/arkiv/1",
+        "/motesplats",
+        "/motesplats/hoppetonline/om",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>
@@ -82,6 +84,17 @@ public static class SitePages
         ("/redaktion/nyhetsbrev/1", Visitor.Administrator),
         ("/redaktion/nyhetsbrev/prenumeranter", Visitor.Administrator),
         ("/redaktion/nyhetsbrev/importera", Visitor.Administrator),
+        ("/motesplats", Visitor.Staff),
+        ("/motesplats", Visitor.Participant),
+        ("/motesplats/ny", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/installningar", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/oppettider", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/kanaler", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/kanaler/4", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/grupper", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/grupper/1", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/medlemmar", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/medlemmar/3/ta-bort", Visitor.Staff),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>
