@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Samordna.Web.Features.DropIn.Spaces;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Web;
@@ -24,6 +26,9 @@ public static class DropInChatSetup
             options.MaximumReceiveMessageSize = 32 * 1024;
         });
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ChatConnectionEvents>();
+        services.Replace(ServiceDescriptor.Singleton<IDropInMemberEvents>(sp => sp.GetRequiredService<ChatConnectionEvents>()));
+        services.AddSingleton<ISessionEndListener>(sp => sp.GetRequiredService<ChatConnectionEvents>());
         services.AddSingleton<ChatBroadcaster>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddScoped<ChatService>();
@@ -40,7 +45,7 @@ public static class DropInChatSetup
     public static WebApplication MapDropInChat(this WebApplication app)
     {
         app.UseHubOriginCheck("/hubs");
-        // Sign-outs, removals and disabled accounts end connections through PresenceTracker.DisconnectMember/DisconnectUser.
+        // Sign-outs, removals, mutes and disabled accounts end connections through ChatConnectionEvents.
         app.MapHub<ChatHub>(ChatHub.Path);
         return app;
     }
