@@ -11,6 +11,7 @@ using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Email;
 using Samordna.Web.Platform.Identity;
+using Samordna.Web.Platform.Sms;
 using Samordna.Web.Platform.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.AddWebPlatform();
 builder.AddData();
 builder.AddSamordnaIdentity();
 builder.AddEmail();
+builder.AddSms();
 
 // Features.
 builder.AddAccount();

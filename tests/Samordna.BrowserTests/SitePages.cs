@@ -39,6 +39,8 @@ public static class SitePages
         "/nyhetsbrev/tack",
         "/nyhetsbrev/arkiv",
         "/nyhetsbrev/arkiv/1",
+        "/motesplats",
+        "/motesplats/hoppetonline/om",
     ];
 
     /// <summary>Pages behind a sign-in, with the demo account that opens them.</summary>
@@ -55,6 +57,8 @@ public static class SitePages
         ("/admin/anvandare", Visitor.Administrator),
         ("/admin/logg", Visitor.Administrator),
         ("/admin/e-post", Visitor.Administrator),
+        ("/admin/e-post/sms", Visitor.Administrator),
+        ("/motesplats/hoppetonline/personal/inbjudningar", Visitor.Staff),
         ("/redaktion", Visitor.Administrator),
         ("/redaktion/sidor", Visitor.Administrator),
         ("/redaktion/sidor/ny", Visitor.Administrator),
@@ -80,12 +84,28 @@ public static class SitePages
         ("/redaktion/nyhetsbrev/1", Visitor.Administrator),
         ("/redaktion/nyhetsbrev/prenumeranter", Visitor.Administrator),
         ("/redaktion/nyhetsbrev/importera", Visitor.Administrator),
+        ("/motesplats", Visitor.Staff),
+        ("/motesplats", Visitor.Participant),
+        ("/motesplats/ny", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/installningar", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/oppettider", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/kanaler", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/kanaler/4", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/grupper", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/grupper/1", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/medlemmar", Visitor.Staff),
+        ("/motesplats/hoppetonline/personal/medlemmar/3/ta-bort", Visitor.Staff),
+        ("/motesplats/hoppetonline", Visitor.Participant),
+        ("/motesplats/hoppetonline/spel", Visitor.Participant),
+        ("/motesplats/hoppetonline/allmant", Visitor.Staff),
+        ("/motesplats/hoppetonline/personalrummet", Visitor.Staff),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>
     public static readonly (string Url, int Status)[] ErrorPages =
     [
         ("/fel/404", 404),
+        ("/motesplats/inbjudan/ogiltig-lank", 404),
         ("/nyhetsbrev/bekrafta?t=ogiltig", 400),
         ("/nyhetsbrev/installningar?t=ogiltig", 400),
         ("/nyhetsbrev/avsluta?t=ogiltig", 400),

@@ -12,7 +12,7 @@ using Samordna.Web.Platform.Web;
 namespace Samordna.Web.Features.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SamordnaSignInManager signInManager, AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SamordnaSignInManager signInManager, AppDbContext db, AuditLog audit, TimeProvider time, SessionEnds sessionEnds) : PageModel
 {
     [BindProperty]
     public ChangeInput Input { get; set; } = new();
@@ -51,9 +51,16 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SamordnaSign
                 // Other devices are signed out; this one stays signed in.
                 var current = Guid.TryParse(User.FindFirst(SamordnaSignInManager.SessionClaim)?.Value, out var sid) ? sid : Guid.Empty;
                 var now = time.GetUtcNow();
-                await db.Set<UserSession>()
+                var others = await db.Set<UserSession>()
                     .Where(s => s.UserId == user.Id && s.RevokedAt == null && s.Id != current)
+                    .Select(s => s.Id).ToListAsync();
+                await db.Set<UserSession>()
+                    .Where(s => others.Contains(s.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now));
+                foreach (var other in others)
+                {
+                    sessionEnds.Ended(user.Id, other);
+                }
                 await signInManager.RefreshSignInAsync(user);
                 await audit.WriteAsync(AuditActions.PasswordChanged, "User", user.Id.ToString());
                 TempData["Status"] = "Ditt lösenord är bytt. Andra enheter har loggats ut.";

@@ -11,7 +11,7 @@ namespace Samordna.Web.Features.Account;
 
 /// <summary>The device list: each sign-in is a session row; ending it signs that device out on its next request.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DevicesModel(AppDbContext db, UserManager<AppUser> users, SamordnaSignInManager signInManager, AuditLog audit, TimeProvider time) : PageModel
+public sealed class DevicesModel(AppDbContext db, UserManager<AppUser> users, SamordnaSignInManager signInManager, AuditLog audit, TimeProvider time, SessionEnds sessionEnds) : PageModel
 {
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
     public Guid? CurrentSessionId { get; private set; }
@@ -32,9 +32,10 @@ public sealed class DevicesModel(AppDbContext db, UserManager<AppUser> users, Sa
         var count = await db.Set<UserSession>()
             .Where(s => s.Id == id && s.UserId == userId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, time.GetUtcNow()));
-        if (count > 0)
+        if (count > 0 && userId is { } owner)
         {
             await audit.WriteAsync(AuditActions.SessionRevoked, "UserSession", id.ToString());
+            sessionEnds.Ended(owner, id);
         }
         TempData["Status"] = "Enheten är utloggad.";
         return RedirectToPage();
@@ -53,6 +54,7 @@ public sealed class DevicesModel(AppDbContext db, UserManager<AppUser> users, Sa
         // A new security stamp also invalidates "remember me" and any token issued before now.
         await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(AuditActions.SignOutEverywhere, "User", user.Id.ToString());
+        sessionEnds.Ended(user.Id);
         await signInManager.SignOutAsync();
         TempData["Status"] = "Du är utloggad på alla enheter.";
         return RedirectToPage("/Account/Login");

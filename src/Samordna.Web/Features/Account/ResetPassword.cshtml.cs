@@ -18,7 +18,7 @@ namespace Samordna.Web.Features.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(IdentityModule.FormRateLimit)]
-public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
+public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext db, AuditLog audit, TimeProvider time, SessionEnds sessionEnds) : PageModel
 {
     public const string InvitationPurpose = "Invitation";
 
@@ -88,6 +88,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext 
                 await users.ResetAccessFailedCountAsync(user);
                 await users.SetLockoutEndDateAsync(user, null);
                 await audit.WriteAsync(IsInvitation ? AuditActions.UserActivated : AuditActions.PasswordReset, "User", user.Id.ToString(), actorId: user.Id, actorName: user.UserName);
+                sessionEnds.Ended(user.Id);
                 TempData["Status"] = IsInvitation
                     ? "Ditt konto är aktiverat. Logga in med din e-postadress och ditt nya lösenord."
                     : "Ditt lösenord är bytt. Logga in med det nya lösenordet.";

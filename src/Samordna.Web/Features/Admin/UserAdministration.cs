@@ -21,7 +21,8 @@ public sealed class UserAdministration(
     AuditLog audit,
     IEmailOutbox outbox,
     IOptionsSnapshot<SiteInfo> site,
-    TimeProvider time)
+    TimeProvider time,
+    SessionEnds sessionEnds)
 {
     /// <summary>Roles an administrator hands out here; participants join the drop-in through their own invitations.</summary>
     public static readonly IReadOnlyList<string> AssignableRoles = [Roles.Administrator, Roles.Editor, Roles.Staff];
@@ -130,6 +131,7 @@ public sealed class UserAdministration(
         await RevokeSessionsAsync(user.Id);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        sessionEnds.Ended(user.Id);
         return OperationResult.Ok(user.Id);
     }
 
@@ -151,6 +153,7 @@ public sealed class UserAdministration(
         audit.Add(AuditActions.UserDisabled, "User", user.Id.ToString(), user.DisplayName);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        sessionEnds.Ended(user.Id);
         return OperationResult.Ok(user.Id);
     }
 
@@ -173,6 +176,7 @@ public sealed class UserAdministration(
         await RevokeSessionsAsync(user.Id);
         audit.Add(AuditActions.TwoFactorReset, "User", user.Id.ToString(), $"{user.DisplayName}: återställd av administratör");
         await db.SaveChangesAsync();
+        sessionEnds.Ended(user.Id);
         return OperationResult.Ok(user.Id);
     }
 

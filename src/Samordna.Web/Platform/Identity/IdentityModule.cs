@@ -75,6 +75,7 @@ public static class IdentityModule
 
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<Audit.AuditVocabulary>();
+        services.AddSingleton<SessionEnds>();
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledRequirement>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentRedirect>();

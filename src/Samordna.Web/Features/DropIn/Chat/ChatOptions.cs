@@ -19,7 +19,7 @@ public sealed class ChatOptions
     /// Origins besides the site's own that may open the hub (e.g. "https://chatt.example.se"). A request with an Origin
     /// header that matches neither is refused at the handshake; a request without one (not a browser) is let through.
     /// </summary>
-    public IReadOnlyList<string> AllowedOrigins { get; set; } = [];
+    public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>Presence changes in a space are gathered for this long and sent as one list, so a crowd joining does not flood.</summary>
     [Range(0, 60_000)]

@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Samordna.Web.Features.DropIn.Spaces;
 using Samordna.Web.Platform.Audit;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Web;
@@ -25,6 +26,9 @@ public static class DropInChatSetup
             options.MaximumReceiveMessageSize = 32 * 1024;
         });
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ChatConnectionEvents>();
+        services.Replace(ServiceDescriptor.Singleton<IDropInMemberEvents>(sp => sp.GetRequiredService<ChatConnectionEvents>()));
+        services.AddSingleton<ISessionEndListener>(sp => sp.GetRequiredService<ChatConnectionEvents>());
         services.AddSingleton<ChatBroadcaster>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddScoped<ChatService>();
@@ -42,7 +46,8 @@ public static class DropInChatSetup
     public static WebApplication MapDropInChat(this WebApplication app)
     {
         app.UseHubOriginCheck("/hubs");
-        app.MapHub<ChatHub>(ChatHub.Path, options => options.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling);
+        // Sign-outs, removals, mutes and disabled accounts end connections through ChatConnectionEvents.
+        app.MapHub<ChatHub>(ChatHub.Path);
         app.MapBareBroadcastHub();
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Samordna.Web.Platform.Identity;
 
 namespace Samordna.Web.Features.DropIn.Chat;
 
@@ -112,6 +113,13 @@ public sealed class PresenceTracker
 
     /// <summary>Ends every chat connection of an account (a disabled account, signed out everywhere).</summary>
     public int DisconnectUser(Guid userId) => Abort(c => c.UserId == userId);
+
+    /// <summary>Ends the chat connections made with one sign-in session (a device signed out from the device list).</summary>
+    public int DisconnectSession(Guid userId, Guid sessionId) =>
+        Abort(c => c.UserId == userId && c.Context.User?.FindFirst(SamordnaSignInManager.SessionClaim)?.Value == sessionId.ToString());
+
+    /// <summary>Ends every connection present in a space, so each client reconnects and reads its channels afresh.</summary>
+    public int DisconnectSpace(int spaceId) => Abort(c => c.Spaces.ContainsKey(spaceId));
 
     private int Abort(Func<Connection, bool> which)
     {

@@ -399,4 +399,34 @@ public sealed class ChatHubTests(SamordnaFactory factory) : IClassFixture<Samord
         var left = await tinaHub.NextAsync<List<PresenceDto>>("presence", list => list.All(p => p.Name != "nova"));
         Assert.Contains(left, p => p.Name == "Tina");
     }
+
+    [Fact]
+    public async Task A_paused_member_may_read_but_not_write_and_a_removed_member_is_shut_out()
+    {
+        var space = await factory.CreateChatSpaceAsync();
+        var sol = await factory.AddMemberAsync(space, "sol");
+        var ruben = await factory.AddMemberAsync(space, "ruben");
+        await factory.WithDbAsync(async db =>
+        {
+            var paused = await db.Set<SpaceMember>().SingleAsync(m => m.Id == sol.MemberId, Ct);
+            paused.MutedUntil = factory.Clock.GetUtcNow().AddHours(1);
+            var removed = await db.Set<SpaceMember>().SingleAsync(m => m.Id == ruben.MemberId, Ct);
+            removed.RemovedAt = factory.Clock.GetUtcNow();
+            await db.SaveChangesAsync(Ct);
+        });
+        await using var solHub = await factory.ConnectAsync(sol);
+        await using var rubenHub = await factory.ConnectAsync(ruben);
+
+        var snapshot = await solHub.InvokeAsync<SpaceSnapshot>("JoinSpace", space.Id);
+        Assert.NotNull(snapshot.Me.MutedUntil);
+        Assert.All(snapshot.Channels, c => Assert.False(c.CanWrite));
+        var paused = await Assert.ThrowsAsync<HubCallException>(() => solHub.InvokeAsync("Send", space.General, Guid.NewGuid(), "hallå"));
+        Assert.Contains("Personalen har pausat dig.", paused.Message, StringComparison.Ordinal);
+        Assert.Empty(await solHub.InvokeAsync<List<MessageDto>>("Since", space.General, 0L));
+
+        var removed = await Assert.ThrowsAsync<HubCallException>(() => rubenHub.InvokeAsync("JoinSpace", space.Id));
+        Assert.Contains("Du är inte medlem i den här mötesplatsen.", removed.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<HubCallException>(() => rubenHub.InvokeAsync("Since", space.General, 0L));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<ChatMessage>().CountAsync(m => m.ChannelId == space.General, Ct)));
+    }
 }
