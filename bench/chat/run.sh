@@ -338,10 +338,12 @@ markdown=$(jq -r '
     ([.throughput[] | .connect_errors[]?] | unique | if length > 0 then "Connect errors seen: " + (map("`" + . + "`") | join(", ")) + "\n" else empty end),
     "## Memory: idle connected clients",
     "",
+    (if (.memory | length) == 0 then "Not measured in this run (`MEMORY=0`).", "" else empty end),
+    (if (.memory | length) == 0 then empty else
     "| hub | clients | connected | connect time | RSS before | RSS after connect | RSS after hold | VmHWM | still connected | check message received by | meets target |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     (.memory[] | "| \(.mode) `\(.hub)` | \(.clients) | \(.connected) | \(.connect_seconds) s | \(.server_rss_before_mb | n) MB | \(.server_rss_after_connect_mb | n) MB | \(.server_rss_after_hold_mb | n) MB (after \(.hold_s) s) | \(.server_hwm_mb | n) MB | \(.still_connected) | \(.check_message_received_by) | \(if .mode == "chat" then (.meets_target | yes) else "–" end) |"),
-    "",
+    "" end),
     "## Set-up",
     "",
     "- Date: \(.date)",
