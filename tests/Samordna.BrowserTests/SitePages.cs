@@ -99,6 +99,7 @@ public static class SitePages
         ("/motesplats/hoppetonline/spel", Visitor.Participant),
         ("/motesplats/hoppetonline/allmant", Visitor.Staff),
         ("/motesplats/hoppetonline/personalrummet", Visitor.Staff),
+        ("/motesplats/hoppetonline/vagledning", Visitor.Participant),
     ];
 
     /// <summary>Pages answered with an error status on purpose: URL, expected status.</summary>

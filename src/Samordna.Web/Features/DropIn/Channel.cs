@@ -29,6 +29,9 @@ public sealed class Channel
 
     public MemberGroup? Group { get; set; }
 
+    /// <summary>The member whose private civic-guidance thread this is, when <see cref="Access"/> is <see cref="ChannelAccess.Private"/>.</summary>
+    public int? OwnerMemberId { get; set; }
+
     public int SortOrder { get; set; }
 
     /// <summary>The last message sequence number handed out; incremented under a row lock so sequence order is commit order.</summary>
@@ -49,6 +52,9 @@ public enum ChannelAccess
 
     /// <summary>Members of a named group (and staff), e.g. the influence council.</summary>
     Group,
+
+    /// <summary>One member and the staff: a private civic-guidance thread (samhällsvägledning).</summary>
+    Private,
 }
 
 /// <summary>A named group of members in a space, such as the influence council (inflytanderådet).</summary>
@@ -84,6 +90,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.Property(c => c.Topic).HasMaxLength(Channel.TopicMaxLength);
         builder.Property(c => c.Access).HasConversion<string>().HasMaxLength(16);
         builder.HasOne(c => c.Group).WithMany().HasForeignKey(c => c.GroupId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<SpaceMember>().WithMany().HasForeignKey(c => c.OwnerMemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.SpaceId, c.Slug }).IsUnique();
     }
 }

@@ -40,6 +40,7 @@ public sealed class DropInAccess(AppDbContext db, TimeProvider time)
             ChannelAccess.AllMembers => true,
             ChannelAccess.Staff => member.IsStaff,
             ChannelAccess.Group => member.IsStaff || (channel.GroupId is { } g && groupIds.Contains(g)),
+            ChannelAccess.Private => member.IsStaff || channel.OwnerMemberId == member.Id,
             _ => false,
         };
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Samordna.Web.Features.Account;
+using Samordna.Web.Features.DropIn.Guidance;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Demo;
 using Samordna.Web.Platform.Identity;
@@ -109,6 +110,11 @@ internal sealed class DropInDemoSeeder(AppDbContext db, UserManager<AppUser> use
         await db.SaveChangesAsync(cancellationToken);
         channels[3].GroupId = council.Id;
 
+        // Leo asked about CSN in #allmänt and was pointed to civic guidance: his private thread with the staff.
+        var leoThread = GuidanceService.NewThread(members["leo"], now.AddDays(-1));
+        db.Add(leoThread);
+        await db.SaveChangesAsync(cancellationToken);
+
         // Conversations from the last opening days, at Stockholm wall-clock times.
         var day2 = today.AddDays(-2);
         var day1 = today.AddDays(-1);
@@ -154,6 +160,14 @@ internal sealed class DropInDemoSeeder(AppDbContext db, UserManager<AppUser> use
             (day2, "16:05", "Tina", "Överlämning: sol är ny, fick inbjudan i måndags. leo vill ha hjälp med CSN – jag tar det."),
             (day1, "16:02", "Maria", "Lugn eftermiddag. Påminn gärna om fikat på torsdag i #allmänt."),
         ]);
+        Conversation(leoThread, members, now,
+        [
+            (day1, "13:26", "leo", "hej, jag har fått ett brev från CSN om att jag ska betala tillbaka studiemedel. jag fattar inte varför"),
+            (day1, "13:29", "Tina", "Hej leo! Bra att du skriver. Det brukar hända om man har läst färre veckor än man fått pengar för. Står det vilken termin det gäller?"),
+            (day1, "13:33", "leo", "vt 2025. jag hoppade av i mars"),
+            (day1, "13:36", "Tina", "Då är det troligen därför. Du kan logga in på Mina sidor hos CSN och se beslutet. Vill du kan vi titta på det tillsammans på Hoppet på torsdag, ta med brevet så hjälper jag dig att skriva till dem."),
+            (day1, "13:37", "leo", "okej, jag kommer på torsdag 👍"),
+        ]);
         await db.SaveChangesAsync(cancellationToken);
 
         // Nova has read #allmänt up to the second day; the rest of her channels show as unread.
@@ -161,7 +175,7 @@ internal sealed class DropInDemoSeeder(AppDbContext db, UserManager<AppUser> use
         db.Add(new ChannelReadState { MemberId = members["nova"].Id, ChannelId = channels[0].Id, LastReadSequence = novaRead });
         foreach (var staff in new[] { members["Tina"], members["Maria"] })
         {
-            foreach (var channel in channels)
+            foreach (var channel in channels.Append(leoThread))
             {
                 db.Add(new ChannelReadState { MemberId = staff.Id, ChannelId = channel.Id, LastReadSequence = channel.LastSequence });
             }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Samordna.Web.Features.DropIn.Chat;
+using Samordna.Web.Features.DropIn.Guidance;
 using Samordna.Web.Features.DropIn.Invites;
 using Samordna.Web.Features.DropIn.Spaces;
 using Samordna.Web.Platform.Demo;
@@ -26,6 +27,7 @@ public static class DropInModule
         builder.AddDropInSpaces();
         builder.AddDropInInvites();
         builder.AddDropInChat();
+        builder.AddDropInGuidance();
         return builder;
     }
 

@@ -44,6 +44,7 @@ public static class DataModule
             }
         });
 
+        builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
         builder.Services.AddDataProtection().SetApplicationName("Samordna");

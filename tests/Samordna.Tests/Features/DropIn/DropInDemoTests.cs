@@ -21,13 +21,16 @@ public sealed class DropInDemoTests(DropInDemoTests.DemoFactory factory) : IClas
             Assert.Equal("HoppetOnline", space.Name);
             Assert.Equal((16, 29), (space.MinAge, space.MaxAge));
             Assert.Equal("Runbyvägen 11, Upplands Väsby", space.PhysicalAddress);
-            Assert.Equal(["allmant", "spel", "tips", "inflytanderadet", "personalrummet"], space.Channels.OrderBy(c => c.SortOrder).Select(c => c.Slug));
+            Assert.Equal(["allmant", "spel", "tips", "inflytanderadet", "personalrummet"], space.Channels.Where(c => c.Access != ChannelAccess.Private).OrderBy(c => c.SortOrder).Select(c => c.Slug));
             Assert.Equal(ChannelAccess.Staff, space.Channels.Single(c => c.Slug == "personalrummet").Access);
             Assert.NotEmpty(space.OpeningHours);
 
             var members = await db.Set<SpaceMember>().Where(m => m.SpaceId == space.Id).ToListAsync(ct);
             Assert.Equal(["Maria", "Tina"], members.Where(m => m.IsStaff).Select(m => m.DisplayName).Order());
             Assert.Equal(DropInDemoSeeder.Participants.Length, members.Count(m => !m.IsStaff));
+
+            var leo = members.Single(m => m.DisplayName == "leo");
+            Assert.Equal(leo.Id, space.Channels.Single(c => c.Access == ChannelAccess.Private).OwnerMemberId);
 
             var council = space.Channels.Single(c => c.Slug == "inflytanderadet");
             var councillors = await db.Set<MemberGroupMembership>().Where(g => g.GroupId == council.GroupId).Select(g => g.Member!.DisplayName).ToListAsync(ct);

@@ -30,6 +30,15 @@ public sealed class ChatBroadcaster(IHubContext<ChatHub> hub, PresenceTracker pr
     public Task OpenStateAsync(int spaceId, OpenStateDto state) =>
         hub.Clients.Group(SpaceGroup(spaceId)).SendAsync(OpenStateEvent, state);
 
+    /// <summary>A private channel was opened: the staff already here join its group, so they hear it without reconnecting.</summary>
+    public async Task LetStaffInAsync(int spaceId, int channelId)
+    {
+        foreach (var connectionId in presence.StaffConnectionsIn(spaceId))
+        {
+            await hub.Groups.AddToGroupAsync(connectionId, ChannelGroup(channelId));
+        }
+    }
+
     /// <summary>Someone arrived or left: the space's list goes out after the gathering interval.</summary>
     public void PresenceChanged(int spaceId)
     {

@@ -57,5 +57,10 @@ public static class ChatEnglish
         ["Här nu"] = "Here now",
         ["Personal på plats:"] = "Staff here:",
         ["Ingen personal på plats just nu."] = "No staff here right now.",
+        ["Samhällsvägledning"] = "Civic guidance",
+        ["Fråga personalen privat"] = "Ask the staff privately",
+        ["Privata trådar"] = "Private threads",
+        ["Inga privata trådar ännu."] = "No private threads yet.",
+        ["privat"] = "private",
     };
 }

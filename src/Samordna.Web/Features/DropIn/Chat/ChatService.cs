@@ -19,7 +19,7 @@ public sealed class ChatRefusalException(string message) : Exception(message);
 /// is broadcast (with its channel sequence number taken under a row lock in the same transaction, so sequence order is
 /// commit order), idempotent resends, edits, deletions and moderation, read markers and opening and closing by hand.
 /// </summary>
-public sealed class ChatService(AppDbContext db, DropInAccess access, TimeProvider time, ChatRateLimiter limiter, AuditLog audit, Tr t)
+public sealed class ChatService(AppDbContext db, DropInAccess access, TimeProvider time, ChatRateLimiter limiter, AuditLog audit, Tr t, SqliteWriteGate writeGate)
 {
     public const int PageSize = 50;
     public const int SinceLimit = 500;
@@ -127,6 +127,7 @@ public sealed class ChatService(AppDbContext db, DropInAccess access, TimeProvid
 
         // Not cancelled half-way: once begun, the store runs to its end (it is short), so a dropped connection
         // leaves either a whole message or none, and the client's resend settles which.
+        using var turn = await writeGate.EnterAsync(db, CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var sequence = await NextSequenceAsync(transaction, channel.Id);
         var message = new ChatMessage
@@ -256,6 +257,7 @@ public sealed class ChatService(AppDbContext db, DropInAccess access, TimeProvid
         {
             return;
         }
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var moved = await db.Set<ChannelReadState>()

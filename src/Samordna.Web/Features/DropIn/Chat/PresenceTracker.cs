@@ -118,6 +118,22 @@ public sealed class PresenceTracker
     public int DisconnectSession(Guid userId, Guid sessionId) =>
         Abort(c => c.UserId == userId && c.Context.User?.FindFirst(SamordnaSignInManager.SessionClaim)?.Value == sessionId.ToString());
 
+    /// <summary>The connections of the staff present in a space (to let them into a channel opened while they are here).</summary>
+    public IReadOnlyList<string> StaffConnectionsIn(int spaceId)
+    {
+        lock (gate)
+        {
+            if (!spaces.TryGetValue(spaceId, out var present))
+            {
+                return [];
+            }
+            return connections.Values
+                .Where(c => c.Spaces.TryGetValue(spaceId, out var member) && present.TryGetValue(member, out var entry) && entry.Member.IsStaff)
+                .Select(c => c.Context.ConnectionId)
+                .ToList();
+        }
+    }
+
     /// <summary>Ends every connection present in a space, so each client reconnects and reads its channels afresh.</summary>
     public int DisconnectSpace(int spaceId) => Abort(c => c.Spaces.ContainsKey(spaceId));
 

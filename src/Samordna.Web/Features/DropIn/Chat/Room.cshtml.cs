@@ -141,7 +141,8 @@ public sealed class RoomModel(DropInAccess access, ChatService chat, PresenceTra
                     .SingleOrDefaultAsync(c => c.SpaceId == space.Id && c.Slug == channelSlug && c.ArchivedAt == null, cancellationToken);
                 return exists switch
                 {
-                    null => NotFound(),
+                    // Another member's private thread: not even its existence is told.
+                    null or { Access: ChannelAccess.Private } => NotFound(),
                     { Access: ChannelAccess.Staff } => Refuse(t["Den här kanalen är bara för personalen."]),
                     _ => Refuse(t["Du har inte tillgång till den här kanalen."]),
                 };

@@ -220,7 +220,7 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         db.Set<MemberGroup>().Where(g => g.SpaceId == spaceId).OrderBy(g => g.Name).ToListAsync(cancellationToken);
 
     public Task<List<Channel>> ChannelsAsync(int spaceId, CancellationToken cancellationToken) =>
-        db.Set<Channel>().Include(c => c.Group).Where(c => c.SpaceId == spaceId)
+        db.Set<Channel>().Include(c => c.Group).Where(c => c.SpaceId == spaceId && c.Access != ChannelAccess.Private)
             .OrderBy(c => c.ArchivedAt != null).ThenBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
 
     /// <summary>Adds a channel at the end. Null when its address (slug) is taken in the space, or reserved.</summary>
@@ -229,11 +229,11 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(input);
         var slug = Slugs.From(input.Name, Channel.SlugMaxLength);
-        if (ChannelInput.ReservedSlugs.Contains(slug) || await db.Set<Channel>().AnyAsync(c => c.SpaceId == space.Id && c.Slug == slug, cancellationToken))
+        if (ChannelInput.IsReserved(slug) || await db.Set<Channel>().AnyAsync(c => c.SpaceId == space.Id && c.Slug == slug, cancellationToken))
         {
             return null;
         }
-        var last = await db.Set<Channel>().Where(c => c.SpaceId == space.Id).MaxAsync(c => (int?)c.SortOrder, cancellationToken) ?? 0;
+        var last = await db.Set<Channel>().Where(c => c.SpaceId == space.Id && c.Access != ChannelAccess.Private).MaxAsync(c => (int?)c.SortOrder, cancellationToken) ?? 0;
         var channel = new Channel
         {
             SpaceId = space.Id,
@@ -270,7 +270,7 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
     public async Task MoveChannelAsync(Space space, int channelId, int step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(space);
-        var channels = await db.Set<Channel>().Where(c => c.SpaceId == space.Id && c.ArchivedAt == null)
+        var channels = await db.Set<Channel>().Where(c => c.SpaceId == space.Id && c.ArchivedAt == null && c.Access != ChannelAccess.Private)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
         var index = channels.FindIndex(c => c.Id == channelId);
         var target = index + Math.Sign(step);
@@ -299,7 +299,7 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         channel.ArchivedAt = archive ? time.GetUtcNow() : null;
         if (!archive)
         {
-            channel.SortOrder = (await db.Set<Channel>().Where(c => c.SpaceId == space.Id && c.ArchivedAt == null).MaxAsync(c => (int?)c.SortOrder, cancellationToken) ?? 0) + 1;
+            channel.SortOrder = (await db.Set<Channel>().Where(c => c.SpaceId == space.Id && c.ArchivedAt == null && c.Access != ChannelAccess.Private).MaxAsync(c => (int?)c.SortOrder, cancellationToken) ?? 0) + 1;
         }
         audit.Add(ChannelChangedAction, "DropInChannel", Id(channel.Id), $"{space.Name}: kanalen #{channel.Name} {(archive ? "arkiverad" : "återställd")}");
         await db.SaveChangesAsync(cancellationToken);
@@ -469,6 +469,7 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         ChannelAccess.AllMembers => "Alla medlemmar",
         ChannelAccess.Staff => "Bara personal",
         ChannelAccess.Group => "En grupp",
+        ChannelAccess.Private => "Privat tråd",
         _ => access.ToString(),
     };
 }

@@ -297,7 +297,11 @@ public sealed class ChannelInput
     public int? GroupId { get; set; }
 
     /// <summary>Channel slugs that would hide a page of the space: /motesplats/{space}/om and …/personal.</summary>
-    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal) { "om", "personal", "ny", "inbjudan" };
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal) { "om", "personal", "ny", "inbjudan", "vagledning" };
+
+    /// <summary>Reserved for the room's own pages, or the prefix of members' private guidance threads ("vagledning-12").</summary>
+    public static bool IsReserved(string slug) =>
+        ReservedSlugs.Contains(slug) || slug.StartsWith(Guidance.GuidanceService.SlugPrefix, StringComparison.Ordinal);
 
     public static ChannelInput From(Channel channel)
     {

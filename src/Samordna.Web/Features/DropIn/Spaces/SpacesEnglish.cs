@@ -36,6 +36,7 @@ public static class SpacesEnglish
         ["Du är inte personal i någon mötesplats än."] = "You are not staff of any meeting place yet.",
         ["En dag som inte följer veckoschemat: stängt hela dagen eller öppet andra tider. En avvikande dag med öppettider gäller också på en helgdag."] = "A day that departs from the weekly schedule: closed all day or open at other times. A special day with opening hours applies on a public holiday too.",
         ["En grupp"] = "A group",
+        ["Privat tråd"] = "Private thread",
         ["En grupp, till exempel inflytanderådet, kan få en egen kanal: välj gruppen under Kanaler."] = "A group, such as the influence council, can have its own channel: choose the group under Channels.",
         ["En mening om vad kanalen är till för."] = "A sentence about what the channel is for.",
         ["En trygg chatt för dig som är ung, där du kan prata med personal och med andra i din ålder. Du behöver inte visa vem du är: du väljer ett eget smeknamn."] = "A safe chat for young people, where you can talk with staff and with others your age. You do not need to show who you are: you choose your own nickname.",

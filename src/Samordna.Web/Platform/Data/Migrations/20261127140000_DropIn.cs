@@ -94,6 +94,7 @@ public sealed class DropIn : Migration
                 Topic = table.Column<string>(maxLength: 300, nullable: false),
                 Access = table.Column<string>(maxLength: 16, nullable: false),
                 GroupId = table.Column<int>(nullable: true),
+                OwnerMemberId = table.Column<int>(nullable: true),
                 SortOrder = table.Column<int>(nullable: false),
                 LastSequence = table.Column<long>(nullable: false),
                 CreatedAt = table.Instant(migrationBuilder),
@@ -104,6 +105,7 @@ public sealed class DropIn : Migration
                 table.PrimaryKey("PK_DropInChannels", x => x.Id);
                 table.ForeignKey("FK_DropInChannels_DropInSpaces_SpaceId", x => x.SpaceId, "DropInSpaces", "Id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("FK_DropInChannels_DropInGroups_GroupId", x => x.GroupId, "DropInGroups", "Id", onDelete: ReferentialAction.SetNull);
+                table.ForeignKey("FK_DropInChannels_DropInMembers_OwnerMemberId", x => x.OwnerMemberId, "DropInMembers", "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -211,6 +213,7 @@ public sealed class DropIn : Migration
         migrationBuilder.CreateIndex("IX_DropInGroupMembers_MemberId", "DropInGroupMembers", "MemberId");
         migrationBuilder.CreateIndex("IX_DropInChannels_SpaceId_Slug", "DropInChannels", ["SpaceId", "Slug"], unique: true);
         migrationBuilder.CreateIndex("IX_DropInChannels_GroupId", "DropInChannels", "GroupId");
+        migrationBuilder.CreateIndex("IX_DropInChannels_OwnerMemberId", "DropInChannels", "OwnerMemberId");
         migrationBuilder.CreateIndex("IX_DropInOpeningHours_SpaceId_Day", "DropInOpeningHours", ["SpaceId", "Day"]);
         migrationBuilder.CreateIndex("IX_DropInSpecialDays_SpaceId_Date", "DropInSpecialDays", ["SpaceId", "Date"], unique: true);
         migrationBuilder.CreateIndex("IX_DropInMessages_ChannelId_Sequence", "DropInMessages", ["ChannelId", "Sequence"], unique: true);

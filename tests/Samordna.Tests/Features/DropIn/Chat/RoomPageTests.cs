@@ -27,7 +27,7 @@ public sealed class RoomPageTests(SamordnaFactory factory) : IClassFixture<Samor
         var page = await nova.Client.GetDocumentAsync($"/motesplats/{space.Slug}");
 
         Assert.Equal("Testrummet " + space.Slug[4..], page.QuerySelector("h1")!.TextContent.Trim());
-        var channels = page.QuerySelectorAll(".chat-channels a").Select(a => a.GetAttribute("href")).ToList();
+        var channels = page.QuerySelectorAll(".chat-channels a[data-channel-id]").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal([$"/motesplats/{space.Slug}/allmant"], channels);
         var messages = page.QuerySelectorAll("#chat-messages li.chat-message");
         Assert.Equal(50, messages.Length);

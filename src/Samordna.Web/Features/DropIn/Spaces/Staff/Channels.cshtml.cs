@@ -26,7 +26,7 @@ public sealed class ChannelsModel(SpaceAdmin spaces) : SpaceStaffPage, IChannelF
         if (added is null)
         {
             var slug = Slugs.From(Channel.Name, DropIn.Channel.SlugMaxLength);
-            ModelState.AddModelError("Channel.Name", ChannelInput.ReservedSlugs.Contains(slug)
+            ModelState.AddModelError("Channel.Name", ChannelInput.IsReserved(slug)
                 ? $"Namnet {Channel.Name} är reserverat för mötesplatsens egna sidor. Välj ett annat namn."
                 : $"Det finns redan en kanal med adressen #{slug} i mötesplatsen (kanske arkiverad). Välj ett annat namn.");
             return this.Invalid();
