@@ -19,6 +19,7 @@ public static class DropInModule
     public static WebApplicationBuilder AddDropIn(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DropInAccess>();
+        builder.Services.AddSingleton<SpaceScheduleCache>();
         builder.Services.AddDemoSeeder<DropInDemoSeeder>();
         builder.Services.AddOptions<DropInRetentionOptions>().Bind(builder.Configuration.GetSection(DropInRetentionOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DropInRetentionOptions>, DropInRetentionOptionsValidator>();

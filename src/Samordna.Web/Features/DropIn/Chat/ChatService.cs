@@ -19,7 +19,7 @@ public sealed class ChatRefusalException(string message) : Exception(message);
 /// is broadcast (with its channel sequence number taken under a row lock in the same transaction, so sequence order is
 /// commit order), idempotent resends, edits, deletions and moderation, read markers and opening and closing by hand.
 /// </summary>
-public sealed class ChatService(AppDbContext db, DropInAccess access, TimeProvider time, ChatRateLimiter limiter, AuditLog audit, Tr t, SqliteWriteGate writeGate)
+public sealed class ChatService(AppDbContext db, DropInAccess access, TimeProvider time, ChatRateLimiter limiter, AuditLog audit, Tr t, SqliteWriteGate writeGate, SpaceScheduleCache schedules)
 {
     public const int PageSize = 50;
     public const int SinceLimit = 500;
@@ -314,6 +314,7 @@ public sealed class ChatService(AppDbContext db, DropInAccess access, TimeProvid
             until is { } u ? $"{mode} till {u.ToStockholm().ToString("yyyy-MM-dd HH.mm", CultureInfo.InvariantCulture)}" : mode,
             DropInAccess.UserIdOf(user), user.Identity?.Name);
         await db.SaveChangesAsync(CancellationToken.None);
+        schedules.Invalidate(spaceId);
         return ToDto(OpeningSchedule.StateAt(space, now), now);
     }
 
@@ -360,7 +361,7 @@ public sealed class ChatService(AppDbContext db, DropInAccess access, TimeProvid
             throw new ChatRefusalException(string.Format(CultureInfo.CurrentCulture,
                 t["Personalen har pausat dig. Du kan skriva igen {0}."], OpeningSchedule.When(muted, now, !Tr.IsEnglish)));
         }
-        var space = await access.SpaceAsync(member.SpaceId, cancellationToken) ?? throw new ChatRefusalException(t[NotMemberText]);
+        var space = await schedules.GetAsync(member.SpaceId, cancellationToken) ?? throw new ChatRefusalException(t[NotMemberText]);
         var state = OpeningSchedule.StateAt(space, now);
         if (!access.CanWrite(member, state))
         {

@@ -13,7 +13,7 @@ namespace Samordna.Web.Features.DropIn.Spaces;
 /// staff change is audited in the same save; removing or muting a member is told to the live chat through
 /// <see cref="IDropInMemberEvents"/>; changes the public can see empty the public page cache (the start page block).
 /// </summary>
-public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider time, IDropInMemberEvents events, PublicPageCache cache)
+public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider time, IDropInMemberEvents events, PublicPageCache cache, SpaceScheduleCache schedules)
 {
     public const string SpaceCreatedAction = "dropin.space.created";
     public const string SettingsChangedAction = "dropin.space.settings";
@@ -138,6 +138,7 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
             return false;
         }
         await cache.ChangedAsync(cancellationToken);
+        schedules.Invalidate(space.Id);
         return true;
     }
 
@@ -214,6 +215,7 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         audit.Add(HoursChangedAction, SpaceSubject, Id(space.Id), $"{space.Name}: {details}");
         await db.SaveChangesAsync(cancellationToken);
         await cache.ChangedAsync(cancellationToken);
+        schedules.Invalidate(space.Id);
     }
 
     public Task<List<MemberGroup>> GroupsAsync(int spaceId, CancellationToken cancellationToken) =>
