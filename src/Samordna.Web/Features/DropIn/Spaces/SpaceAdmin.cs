@@ -23,6 +23,7 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
     public const string MemberMutedAction = "dropin.member.muted";
     public const string MemberUnmutedAction = "dropin.member.unmuted";
     public const string MemberRemovedAction = "dropin.member.removed";
+    public const string MemberRestoredAction = "dropin.member.restored";
     public const string StaffAddedAction = "dropin.staff.added";
     public const string StaffRemovedAction = "dropin.staff.removed";
 
@@ -36,6 +37,7 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         [MemberMutedAction] = "Medlem tystad i mötesplatsen",
         [MemberUnmutedAction] = "Tystning av medlem hävd",
         [MemberRemovedAction] = "Medlem borttagen från mötesplatsen",
+        [MemberRestoredAction] = "Borttagen medlem insläppt igen",
         [StaffAddedAction] = "Personal tillagd i mötesplatsen",
         [StaffRemovedAction] = "Personal borttagen från mötesplatsen",
     };
@@ -393,6 +395,27 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         audit.Add(MemberRemovedAction, MemberSubject, Id(member.Id), $"{space.Name}: {member.DisplayName}");
         await db.SaveChangesAsync(cancellationToken);
         await events.MemberRemovedAsync(space.Id, member.Id, member.UserId, cancellationToken);
+    }
+
+    /// <summary>Members removed from the space (not staff), most recent first: staff can let them in again.</summary>
+    public Task<List<SpaceMember>> RemovedMembersAsync(int spaceId, CancellationToken cancellationToken) =>
+        db.Set<SpaceMember>().Where(m => m.SpaceId == spaceId && m.RemovedAt != null && m.Role == SpaceRole.Member)
+            .OrderByDescending(m => m.RemovedAt).ToListAsync(cancellationToken);
+
+    /// <summary>Lets a removed member in again (a removal by mistake, or after a talk). Null when there was nobody to restore.</summary>
+    public async Task<SpaceMember?> RestoreMemberAsync(Space space, int memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        var member = await db.Set<SpaceMember>().SingleOrDefaultAsync(
+            m => m.SpaceId == space.Id && m.Id == memberId && m.RemovedAt != null && m.Role == SpaceRole.Member, cancellationToken);
+        if (member is null)
+        {
+            return null;
+        }
+        member.RemovedAt = null;
+        audit.Add(MemberRestoredAction, MemberSubject, Id(member.Id), $"{space.Name}: {member.DisplayName}");
+        await db.SaveChangesAsync(cancellationToken);
+        return member;
     }
 
     /// <summary>Accounts with the Staff role that are not staff of the space yet, for the "add staff" list.</summary>

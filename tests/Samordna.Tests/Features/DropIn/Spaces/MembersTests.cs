@@ -20,6 +20,30 @@ public sealed class MembersTests(SpacesFactory factory) : IClassFixture<SpacesFa
         db.Set<AuditEntry>().AsNoTracking().Where(a => a.Action == action && a.SubjectId == memberId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync(Ct));
 
     [Fact]
+    public async Task A_removed_member_is_listed_and_can_be_let_in_again_once()
+    {
+        var space = await factory.InsertSpaceAsync();
+        var (client, _, _) = await factory.SignInAsStaffOfAsync(space);
+        var kiwi = await factory.AddToSpaceAsync(space, await factory.CreateUserAsync(Roles.Participant), "kiwi");
+        var confirm = $"{Members(space)}/{kiwi.Id}/ta-bort";
+        await client.SubmitFormAsync(confirm, []);
+        Assert.NotNull((await ReloadAsync(kiwi.Id)).RemovedAt);
+
+        var (_, page) = await client.GetPageAsync(Members(space));
+        Assert.Contains("kiwi", page.TextOf("#removed-members"), StringComparison.Ordinal);
+        var restored = await client.SubmitFormAsync(page, Members(space), [], formSelector: "#removed-members form");
+        Assert.Contains("kiwi är medlem i", (await client.FollowAsync(restored)).TextOf("[role=status]"), StringComparison.Ordinal);
+        // A second submit of the same form (a double click) changes nothing more.
+        var again = await client.SubmitFormAsync(page, Members(space), [], formSelector: "#removed-members form");
+        Assert.Contains("redan insläppt", (await client.FollowAsync(again)).TextOf("[role=status]"), StringComparison.Ordinal);
+        Assert.Null((await ReloadAsync(kiwi.Id)).RemovedAt);
+        Assert.Single(await AuditAsync(SpaceAdmin.MemberRestoredAction, kiwi.Id));
+        var (_, list) = await client.GetPageAsync(Members(space));
+        Assert.Contains("kiwi", list.TextOf("#members"), StringComparison.Ordinal);
+        Assert.Null(list.QuerySelector("#removed-members"));
+    }
+
+    [Fact]
     public async Task Muting_and_lifting_a_mute_is_recorded_audited_and_told_to_the_chat()
     {
         var now = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);

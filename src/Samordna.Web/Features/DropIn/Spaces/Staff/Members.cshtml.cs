@@ -27,6 +27,8 @@ public sealed class MembersModel(SpaceAdmin spaces, TimeProvider time) : SpaceSt
 
     public IReadOnlyList<AppUser> Candidates { get; private set; } = [];
 
+    public IReadOnlyList<SpaceMember> Removed { get; private set; } = [];
+
     public DateTimeOffset Now => time.GetUtcNow();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -99,6 +101,14 @@ public sealed class MembersModel(SpaceAdmin spaces, TimeProvider time) : SpaceSt
         return this.Invalid();
     }
 
+    public async Task<IActionResult> OnPostRestoreAsync(int memberId, CancellationToken cancellationToken)
+    {
+        var member = await spaces.RestoreMemberAsync(Space, memberId, cancellationToken);
+        return member is null
+            ? Done("Medlemmen är redan insläppt igen, eller finns inte.", "medlemmar")
+            : Done($"{member.DisplayName} är medlem i {Space.Name} igen.", "medlemmar");
+    }
+
     public async Task<IActionResult> OnPostRemoveStaffAsync(int memberId, CancellationToken cancellationToken)
     {
         var staff = await spaces.PersonAsync(Space.Id, memberId, cancellationToken);
@@ -121,5 +131,6 @@ public sealed class MembersModel(SpaceAdmin spaces, TimeProvider time) : SpaceSt
         Staff = people.Where(p => p.IsStaff).ToList();
         Members = people.Where(p => !p.IsStaff).ToList();
         Candidates = await spaces.StaffCandidatesAsync(Space.Id, cancellationToken);
+        Removed = await spaces.RemovedMembersAsync(Space.Id, cancellationToken);
     }
 }
