@@ -326,6 +326,45 @@ public sealed class SpaceAdmin(AppDbContext db, AuditLog audit, TimeProvider tim
         return group;
     }
 
+    /// <summary>Renames a group; false when another group of the space has the name.</summary>
+    public async Task<bool> RenameGroupAsync(Space space, MemberGroup group, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(group);
+        if (group.Name == name)
+        {
+            return true;
+        }
+        if (await db.Set<MemberGroup>().AnyAsync(g => g.SpaceId == space.Id && g.Id != group.Id && g.Name == name, cancellationToken))
+        {
+            return false;
+        }
+        audit.Add(GroupChangedAction, "DropInGroup", Id(group.Id), $"{space.Name}: gruppen {group.Name} heter nu {name}");
+        group.Name = name;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes a group and its memberships, unless a channel is open to it: then the names of those channels are returned
+    /// and nothing changes (deleting would leave the channel to staff only without anyone deciding so).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteGroupAsync(Space space, MemberGroup group, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(group);
+        var users = await db.Set<Channel>().Where(c => c.GroupId == group.Id && c.ArchivedAt == null).Select(c => c.Name).ToListAsync(cancellationToken);
+        if (users.Count > 0)
+        {
+            return users;
+        }
+        db.Remove(group);
+        audit.Add(GroupChangedAction, "DropInGroup", Id(group.Id), $"{space.Name}: gruppen {group.Name} borttagen");
+        await db.SaveChangesAsync(cancellationToken);
+        await events.AccessChangedAsync(space.Id, null, cancellationToken);
+        return [];
+    }
+
     /// <summary>Adds an active member to a group; true also when they were in it already.</summary>
     public async Task AddToGroupAsync(Space space, MemberGroup group, SpaceMember member, CancellationToken cancellationToken)
     {

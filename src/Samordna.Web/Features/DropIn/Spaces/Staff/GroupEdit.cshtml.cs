@@ -11,6 +11,9 @@ public sealed class GroupEditModel(SpaceAdmin spaces, AppDbContext db) : SpaceSt
     [BindProperty]
     public string? Pseudonym { get; set; }
 
+    [BindProperty]
+    public string? Name { get; set; }
+
     public MemberGroup Group { get; private set; } = null!;
 
     public IReadOnlyList<SpaceMember> Members { get; private set; } = [];
@@ -41,6 +44,40 @@ public sealed class GroupEditModel(SpaceAdmin spaces, AppDbContext db) : SpaceSt
         return Done($"{member.DisplayName} är med i {Group.Name}.", $"grupper/{Group.Id}");
     }
 
+    public async Task<IActionResult> OnPostRenameAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Name = SpaceValidation.Clean(Name)?.ReplaceLineEndings(" ");
+        if (!SpaceValidation.Text(ModelState, nameof(Name), Name, MemberGroup.NameMaxLength, "Skriv ett namn på gruppen, till exempel Inflytanderådet.", "Namnet"))
+        {
+            return this.Invalid();
+        }
+        if (!await spaces.RenameGroupAsync(Space, Group, Name!, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(Name), $"Det finns redan en grupp som heter {Name} i {Space.Name}. Välj ett annat namn.");
+            return this.Invalid();
+        }
+        return Done($"Gruppen heter nu {Group.Name}.", $"grupper/{Group.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return Done("Gruppen är redan borttagen.", "grupper");
+        }
+        var channels = await spaces.DeleteGroupAsync(Space, Group, cancellationToken);
+        if (channels.Count > 0)
+        {
+            ModelState.AddModelError("", $"Gruppen {Group.Name} kan inte tas bort: kanalen {string.Join(", ", channels.Select(c => "#" + c))} är öppen för den. Ändra kanalens åtkomst eller arkivera den först.");
+            return this.Invalid();
+        }
+        return Done($"Gruppen {Group.Name} är borttagen.", "grupper");
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(int id, int memberId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -59,6 +96,7 @@ public sealed class GroupEditModel(SpaceAdmin spaces, AppDbContext db) : SpaceSt
             return false;
         }
         Group = group;
+        Name ??= group.Name;
         Members = await db.Set<MemberGroupMembership>().Where(m => m.GroupId == id && m.Member!.RemovedAt == null)
             .Select(m => m.Member!).OrderBy(m => m.NormalizedDisplayName).ToListAsync(cancellationToken);
         return true;
