@@ -14,6 +14,7 @@
     spaceId: Number(data.spaceId),
     channelId: Number(data.channelId),
     channelName: data.channelName,
+    spaceSlug: data.spaceSlug,
     meId: Number(data.meId),
     meName: data.meName,
     staff: data.staff === 'true',
@@ -60,6 +61,8 @@
     staffHere: (names) => `Personal på plats: ${names}`,
     noStaff: 'Ingen personal på plats just nu.',
     unread: 'olästa',
+    privateThread: 'privat',
+    newThread: (name) => `Ny privat tråd: ${name}`,
     failed: 'Något gick fel. Försök igen.',
   };
   const en = {
@@ -99,6 +102,8 @@
     staffHere: (names) => `Staff here: ${names}`,
     noStaff: 'No staff here right now.',
     unread: 'unread',
+    privateThread: 'private',
+    newThread: (name) => `New private thread: ${name}`,
     failed: 'Something went wrong. Try again.',
   };
   const t = cfg.english ? en : sv;
@@ -806,6 +811,39 @@
   });
   connection.on('presence', applyPresence);
   connection.on('openState', applyState);
+  connection.on('channelAdded', addChannel);
+
+  /** A thread opened while staff are here: it joins their list, with an unread badge, and is announced once. */
+  function addChannel(channel) {
+    const list = document.querySelector('[aria-labelledby="chat-threads-heading"]');
+    if (!list || document.querySelector(`[data-unread-for="${channel.id}"]`)) return;
+    for (const empty of list.querySelectorAll('li.muted')) empty.remove();
+    const link = document.createElement('a');
+    link.href = `/motesplats/${cfg.spaceSlug}/${channel.slug}`;
+    link.dataset.channelId = String(channel.id);
+    const name = document.createElement('span');
+    name.className = 'chat-channel-name';
+    name.textContent = channel.name;
+    const access = document.createElement('span');
+    access.className = 'chat-channel-access';
+    access.textContent = t.privateThread;
+    const badge = document.createElement('span');
+    badge.className = 'badge chat-unread';
+    badge.dataset.unreadFor = String(channel.id);
+    badge.dataset.count = '0';
+    badge.hidden = true;
+    badge.append('0');
+    const hidden = document.createElement('span');
+    hidden.className = 'visually-hidden';
+    hidden.textContent = ` ${t.unread}`;
+    badge.append(hidden);
+    link.append(name, ' ', access, ' ', badge);
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+    channelLast.set(channel.id, 0);
+    announcer.textContent = t.newThread(channel.name);
+  }
 
   function setConnection(text) {
     connectionBox.textContent = text;

@@ -14,6 +14,7 @@ public sealed class ChatBroadcaster(IHubContext<ChatHub> hub, PresenceTracker pr
     public const string MessageEvent = "message";
     public const string PresenceEvent = "presence";
     public const string OpenStateEvent = "openState";
+    public const string ChannelAddedEvent = "channelAdded";
 
     private readonly ConcurrentDictionary<int, byte> pendingPresence = new();
 
@@ -30,12 +31,21 @@ public sealed class ChatBroadcaster(IHubContext<ChatHub> hub, PresenceTracker pr
     public Task OpenStateAsync(int spaceId, OpenStateDto state) =>
         hub.Clients.Group(SpaceGroup(spaceId)).SendAsync(OpenStateEvent, state);
 
-    /// <summary>A private channel was opened: the staff already here join its group, so they hear it without reconnecting.</summary>
-    public async Task LetStaffInAsync(int spaceId, int channelId)
+    /// <summary>
+    /// A private channel was opened: the staff already here join its group, so they hear it without reconnecting, and
+    /// their pages are told (<c>channelAdded</c>) so the new thread appears in their list with its unread count.
+    /// </summary>
+    public async Task LetStaffInAsync(int spaceId, ChannelAddedDto channel)
     {
-        foreach (var connectionId in presence.StaffConnectionsIn(spaceId))
+        ArgumentNullException.ThrowIfNull(channel);
+        var staff = presence.StaffConnectionsIn(spaceId);
+        foreach (var connectionId in staff)
         {
-            await hub.Groups.AddToGroupAsync(connectionId, ChannelGroup(channelId));
+            await hub.Groups.AddToGroupAsync(connectionId, ChannelGroup(channel.Id));
+        }
+        if (staff.Count > 0)
+        {
+            await hub.Clients.Clients(staff).SendAsync(ChannelAddedEvent, channel);
         }
     }
 

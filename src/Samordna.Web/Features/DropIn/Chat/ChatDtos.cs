@@ -12,6 +12,9 @@ public sealed record MeDto(int MemberId, string Name, bool IsStaff, DateTimeOffs
 /// <summary>Whether members may write now, said in words ("Stängt just nu — vi öppnar tisdag kl. 13.00").</summary>
 public sealed record OpenStateDto(bool IsOpen, string Text, DateTimeOffset? Until, DateTimeOffset? NextOpening, bool ByStaff);
 
+/// <summary>A channel opened while people are in the room (a new private guidance thread, for the staff).</summary>
+public sealed record ChannelAddedDto(int Id, string Slug, string Name, string Access);
+
 /// <summary>A channel the caller can read. <see cref="Unread"/> counts others' messages after the read marker.</summary>
 public sealed record ChannelDto(int Id, string Slug, string Name, string Access, long LastSequence, long LastReadSequence, bool CanWrite, int Unread);
 

@@ -62,7 +62,7 @@ public sealed class GuidanceService(AppDbContext db, TimeProvider time, ChatBroa
             db.ChangeTracker.Clear();
             return await ThreadOfAsync(member, cancellationToken) ?? throw new InvalidOperationException("The guidance thread was neither created nor found.");
         }
-        await broadcaster.LetStaffInAsync(member.SpaceId, channel.Id);
+        await broadcaster.LetStaffInAsync(member.SpaceId, new ChannelAddedDto(channel.Id, channel.Slug, channel.Name, channel.Access.ToString()));
         return channel;
     }
 }

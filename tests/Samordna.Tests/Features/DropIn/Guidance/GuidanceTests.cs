@@ -57,6 +57,8 @@ public sealed partial class GuidanceTests(SamordnaFactory factory) : IClassFixtu
         var started = await leo.Client.SubmitFormAsync($"/motesplats/{space.Slug}/vagledning", []);
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var threadId = await factory.WithDbAsync(db => db.Set<Channel>().Where(c => c.OwnerMemberId == leo.MemberId).Select(c => c.Id).SingleAsync(Ct));
+        var added = await tinaHub.NextAsync<ChannelAddedDto>("channelAdded");
+        Assert.Equal((threadId, GuidanceService.SlugFor(leo.MemberId), "vägledning · leo", "Private"), (added.Id, added.Slug, added.Name, added.Access));
         await using var leoHub = await factory.ConnectAsync(leo);
         await leoHub.InvokeAsync<SpaceSnapshot>("JoinSpace", space.Id);
 
