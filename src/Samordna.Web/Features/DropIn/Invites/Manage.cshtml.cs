@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Samordna.Web.Features.DropIn.Spaces;
 using Samordna.Web.Platform.Data;
 using Samordna.Web.Platform.Identity;
 using Samordna.Web.Platform.Sms;
@@ -18,7 +20,7 @@ namespace Samordna.Web.Features.DropIn.Invites;
 /// </summary>
 [EnableRateLimiting(IdentityModule.FormRateLimit)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ManageModel(DropInAccess access, InviteService invites, AppDbContext db, TimeProvider time) : PageModel
+public sealed class ManageModel(DropInAccess access, InviteService invites, AppDbContext db, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
     [FromRoute(Name = "space")]
     public string SpaceSlug { get; set; } = "";
@@ -208,19 +210,15 @@ public sealed class ManageModel(DropInAccess access, InviteService invites, AppD
         {
             return NotFound();
         }
-        var member = await access.MemberAsync(space.Id, User, cancellationToken);
-        if (member is { IsStaff: true })
-        {
-            SenderName = member.DisplayName;
-        }
-        else if (User.IsInRole(Roles.Administrator))
-        {
-            SenderName = User.DisplayName().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "Personalen";
-        }
-        else
+        // Who may manage a space is decided in one place, the spaces part's SpaceStaffHandler.
+        if (!(await authorization.AuthorizeAsync(User, space, SpaceStaffRequirement.Instance)).Succeeded)
         {
             return Forbid();
         }
+        var member = await access.MemberAsync(space.Id, User, cancellationToken);
+        SenderName = member is { IsStaff: true }
+            ? member.DisplayName
+            : User.DisplayName().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "Personalen";
         Space = space;
         Now = time.GetUtcNow();
         return null;
