@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Samordna.Tests.Infrastructure;
 using Samordna.Web.Platform.Data;
 
 namespace Samordna.Tests.Platform;
@@ -14,7 +15,7 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void No_feature_queries_another_features_tables()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.FullName;
         var owners = typeof(AppDbContext).Assembly.GetTypes()
             .SelectMany(t => t.GetInterfaces())
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))
@@ -48,14 +49,4 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"\bSet<([\w.]+)>\(")]
     private static partial Regex SetOf();
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Samordna.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Samordna.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,3 +1,5 @@
+using Samordna.Tests.Infrastructure;
+
 namespace Samordna.Tests.Platform;
 
 public sealed class RepositoryHygieneTests
@@ -6,7 +8,7 @@ public sealed class RepositoryHygieneTests
     [Fact]
     public void No_source_file_contains_merge_conflict_markers()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.FullName;
         var offenders = new List<string>();
         foreach (var folder in new[] { "src", "tests", "bench" })
         {
@@ -36,7 +38,7 @@ public sealed class RepositoryHygieneTests
     [Fact]
     public void Every_stylesheet_closes_each_block_it_opens()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.FullName;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src", "Samordna.Web", "wwwroot"), "*.css", SearchOption.AllDirectories))
         {
             var css = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), @"/\*.*?\*/", "", System.Text.RegularExpressions.RegexOptions.Singleline);
@@ -50,15 +52,5 @@ public sealed class RepositoryHygieneTests
             }
             Assert.True(depth == 0, $"{Path.GetRelativePath(root, file)}: {depth} block(s) never closed");
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Samordna.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Samordna.slnx not found above " + AppContext.BaseDirectory);
     }
 }

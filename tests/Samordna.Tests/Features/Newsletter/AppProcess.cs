@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Samordna.Tests.Infrastructure;
 
 namespace Samordna.Tests.Features.Newsletter;
 
@@ -41,15 +42,7 @@ public sealed class AppProcess : IAsyncDisposable
         // …/tests/Samordna.Tests/bin/<Configuration>/net10.0/
         var framework = here.Name;
         var configuration = here.Parent!.Name;
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Samordna.slnx")))
-        {
-            root = root.Parent;
-        }
-        if (root is null)
-        {
-            throw new InvalidOperationException("The repository root (Samordna.slnx) was not found above " + AppContext.BaseDirectory);
-        }
+        var root = new DirectoryInfo(RepositoryRoot.FullName);
         var dll = Path.Combine(root.FullName, "src", "Samordna.Web", "bin", configuration, framework, "Samordna.Web.dll");
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the web project first: {dll} is missing.");
     }

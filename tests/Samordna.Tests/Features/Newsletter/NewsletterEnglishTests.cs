@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Samordna.Tests.Infrastructure;
 using Samordna.Web.Features.Newsletter;
 using Samordna.Web.Platform.Web;
 
@@ -9,12 +10,7 @@ public sealed partial class NewsletterEnglishTests
     [Fact]
     public void Every_Swedish_UI_text_in_the_newsletter_views_has_an_English_translation()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Samordna.slnx")))
-        {
-            root = root.Parent;
-        }
-        Assert.NotNull(root);
+        var root = new DirectoryInfo(RepositoryRoot.FullName);
         var views = Directory.GetFiles(Path.Combine(root.FullName, "src", "Samordna.Web", "Features", "Newsletter"), "*.cshtml", SearchOption.AllDirectories);
         var texts = views.SelectMany(v => Lookup().Matches(File.ReadAllText(v)).Select(m => m.Groups["sv"].Value)).Distinct().ToList();
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Samordna.Tests.Infrastructure;
 using Samordna.Web.Features.Pages;
 using Samordna.Web.Platform.Web;
 
@@ -9,12 +10,7 @@ public sealed partial class PagesEnglishTests
     [Fact]
     public void Every_Swedish_UI_text_in_the_pages_and_editorial_views_has_an_English_translation()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Samordna.slnx")))
-        {
-            root = root.Parent;
-        }
-        Assert.NotNull(root);
+        var root = new DirectoryInfo(RepositoryRoot.FullName);
         var features = Path.Combine(root.FullName, "src", "Samordna.Web", "Features");
         var views = Directory.GetFiles(Path.Combine(features, "Pages"), "*.cshtml", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(Path.Combine(features, "Editorial"), "*.cshtml", SearchOption.AllDirectories))

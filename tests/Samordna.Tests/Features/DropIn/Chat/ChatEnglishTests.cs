@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Samordna.Tests.Infrastructure;
 using Samordna.Web.Features.DropIn.Chat;
 using Samordna.Web.Platform.Web;
 
@@ -9,12 +10,7 @@ public sealed partial class ChatEnglishTests
     [Fact]
     public void Every_Swedish_text_of_the_room_and_the_hub_has_an_English_translation()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Samordna.slnx")))
-        {
-            root = root.Parent;
-        }
-        Assert.NotNull(root);
+        var root = new DirectoryInfo(RepositoryRoot.FullName);
         var files = Directory.GetFiles(Path.Combine(root.FullName, "src", "Samordna.Web", "Features", "DropIn", "Chat"), "*.*")
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal));
         var texts = files.SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => m.Groups["sv"].Value)).Distinct().ToList();

@@ -102,12 +102,7 @@ public sealed partial class GuidanceTests(SamordnaFactory factory) : IClassFixtu
     [Fact]
     public void Every_Swedish_text_of_guidance_has_an_English_translation()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Samordna.slnx")))
-        {
-            root = root.Parent;
-        }
-        Assert.NotNull(root);
+        var root = new DirectoryInfo(RepositoryRoot.FullName);
         var texts = Directory.GetFiles(Path.Combine(root.FullName, "src", "Samordna.Web", "Features", "DropIn", "Guidance"))
             .SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => m.Groups["sv"].Value)).Distinct().ToList();
         Assert.True(texts.Count > 5);

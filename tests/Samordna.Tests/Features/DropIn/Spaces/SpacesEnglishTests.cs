@@ -11,12 +11,7 @@ public sealed partial class SpacesEnglishTests(SpacesFactory factory) : IClassFi
     [Fact]
     public void Every_Swedish_UI_text_in_the_spaces_views_has_an_English_translation()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Samordna.slnx")))
-        {
-            root = root.Parent;
-        }
-        Assert.NotNull(root);
+        var root = new DirectoryInfo(RepositoryRoot.FullName);
         var views = Directory.GetFiles(Path.Combine(root.FullName, "src", "Samordna.Web", "Features", "DropIn", "Spaces"), "*.cshtml", SearchOption.AllDirectories);
         var texts = views.SelectMany(v => Lookup().Matches(File.ReadAllText(v)).Select(m => m.Groups["sv"].Value)).Distinct().ToList();
         texts.AddRange(Enum.GetValues<ChannelAccess>().Select(SpaceAdmin.AccessText));
