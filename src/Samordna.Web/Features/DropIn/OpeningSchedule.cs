@@ -116,7 +116,7 @@ public static class OpeningSchedule
             0 => swedish ? $"i dag {time}" : $"today {time}",
             1 => swedish ? $"i morgon {time}" : $"tomorrow {time}",
             < 7 => $"{local.ToString("dddd", culture)} {time}",
-            _ => $"{local.ToString(swedish ? "dddd d MMMM" : "dddd d MMMM", culture)} {time}",
+            _ => $"{local.ToString("dddd d MMMM", culture)} {time}",
         };
     }
 

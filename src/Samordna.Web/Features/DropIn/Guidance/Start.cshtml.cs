@@ -9,6 +9,8 @@ public sealed class StartModel(DropInAccess access, GuidanceService guidance, Tr
 {
     public Space Space { get; private set; } = null!;
 
+    private SpaceMember Member { get; set; } = null!;
+
     public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string space, CancellationToken cancellationToken)
@@ -17,13 +19,12 @@ public sealed class StartModel(DropInAccess access, GuidanceService guidance, Tr
         {
             return result;
         }
-        var member = await access.MemberAsync(Space.Id, User, cancellationToken);
-        if (member!.IsStaff)
+        if (Member.IsStaff)
         {
             // Staff find every thread in the room's list.
             return Redirect($"{DropInModule.BasePath}/{Space.Slug}");
         }
-        return await guidance.ThreadOfAsync(member, cancellationToken) is { } thread
+        return await guidance.ThreadOfAsync(Member, cancellationToken) is { } thread
             ? Redirect($"{DropInModule.BasePath}/{Space.Slug}/{thread.Slug}")
             : Page();
     }
@@ -34,12 +35,11 @@ public sealed class StartModel(DropInAccess access, GuidanceService guidance, Tr
         {
             return result;
         }
-        var member = await access.MemberAsync(Space.Id, User, cancellationToken);
-        if (member!.IsStaff)
+        if (Member.IsStaff)
         {
             return Redirect($"{DropInModule.BasePath}/{Space.Slug}");
         }
-        var thread = await guidance.StartAsync(member, cancellationToken);
+        var thread = await guidance.StartAsync(Member, cancellationToken);
         return Redirect($"{DropInModule.BasePath}/{Space.Slug}/{thread.Slug}#chat-composer");
     }
 
@@ -51,13 +51,14 @@ public sealed class StartModel(DropInAccess access, GuidanceService guidance, Tr
             return NotFound();
         }
         Space = space;
-        if (await access.MemberAsync(space.Id, User, cancellationToken) is null)
+        if (await access.MemberAsync(space.Id, User, cancellationToken) is not { } member)
         {
             Refusal = t["Du är inte medlem i den här mötesplatsen. Personalen kan skicka en inbjudan till dig."];
             var page = Page();
             page.StatusCode = StatusCodes.Status403Forbidden;
             return page;
         }
+        Member = member;
         return null;
     }
 }
